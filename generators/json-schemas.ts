@@ -1,0 +1,26 @@
+/**
+ * JSON Schema exports of the evidence schemas, so tools outside TypeScript can validate evidence.
+ * Generated from the zod schemas (zod 4's `z.toJSONSchema`): one model, never re-typed by hand.
+ * Refinements that JSON Schema cannot express (digest matches body, sorted inputs) are checked by
+ * `npm run check` only.
+ */
+import { z } from 'zod';
+import { EVIDENCE_KINDS, evidenceIndexSchema, INDEX_SCHEMA } from '../src/worldforge/evidence/index.ts';
+import { canonicalJson } from '../src/worldforge/digest.ts';
+
+export const SCHEMA_DIR = 'schemas';
+
+export function jsonSchemaFiles(): { path: string; schemaName: string; content: string }[] {
+  const entries: [string, string, z.ZodType][] = [
+    ...Object.entries(EVIDENCE_KINDS).map(([kind, def]) => [kind, def.schemaName, def.schema()] as [string, string, z.ZodType]),
+    ['index', INDEX_SCHEMA, evidenceIndexSchema()],
+  ];
+  return entries.map(([kind, schemaName, schema]) => {
+    const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    return {
+      path: `${SCHEMA_DIR}/${kind}.schema.json`,
+      schemaName,
+      content: canonicalJson({ ...json, title: schemaName }),
+    };
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * Orchestrates the suites: builds every evidence document in memory, renders canonical JSON, adds
+ * the exported JSON Schemas and `index.json`, and (for `npm run evidence`) writes them atomically.
+ * `npm run check` calls `buildEvidence` and compares instead of writing.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
+import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
+import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
+import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
+import { conformanceSubjects } from './conformance.ts';
+import { jsonSchemaFiles } from './json-schemas.ts';
+import { renderProviderTable, spliceProviderTable } from './readme-table.ts';
+import { repoPath } from './repo.ts';
+
+export const EVIDENCE_DIR = 'evidence';
+export const INDEX_PATH = 'index.json';
+
+/** A suite subject: one evidence file, addressed as `<kind>/<subject>` (its path minus `.json`). */
+export interface Subject {
+  id: string;
+  build: () => Promise<unknown>;
+}
+
+export function allSubjects(): Subject[] {
+  return [...conformanceSubjects()];
+}
+
+export interface Selection {
+  /** Subject ids or id prefixes (`conformance` or `conformance/mock`). */
+  only?: readonly string[];
+  /** `{index: 1-based, count}`: keep every count-th subject starting at index. */
+  shard?: { index: number; count: number };
+}
+
+export function selectSubjects(subjects: readonly Subject[], selection: Selection = {}): Subject[] {
+  const { only, shard } = selection;
+  let picked = [...subjects];
+  if (only?.length) {
+    const unknown = only.filter((o) => !subjects.some((s) => s.id === o || s.id.startsWith(`${o}/`)));
+    if (unknown.length) {
+      throw new SelectionError(`--only: unknown subject ${unknown.join(', ')}. Known: ${subjects.map((s) => s.id).join(', ')}`);
+    }
+    picked = picked.filter((s) => only.some((o) => s.id === o || s.id.startsWith(`${o}/`)));
+  }
+  if (shard) picked = picked.filter((_, k) => k % shard.count === shard.index - 1);
+  return picked;
+}
+
+export class SelectionError extends Error {}
+
+/** A suite produced a document that breaks its own schema: a generator bug, reported before writing. */
+export class InvalidEvidenceError extends Error {}
+
+function validateDocument(path: string, document: unknown): unknown {
+  const kind = evidenceKindOf(path);
+  if (!kind) throw new InvalidEvidenceError(`evidence/${path}: no evidence kind owns this folder`);
+  const parsed = EVIDENCE_KINDS[kind].schema().safeParse(document);
+  if (!parsed.success) {
+    throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error))}`);
+  }
+  return document;
+}
+
+/** Generated files, keyed by path relative to `evidence/`, in canonical JSON. */
+export type EvidenceFiles = Map<string, string>;
+
+/** Runs the selected suites and renders their documents. `onProgress` receives one line per subject. */
+export async function buildDocuments(subjects: readonly Subject[], onProgress?: (line: string) => void): Promise<EvidenceFiles> {
+  const files: EvidenceFiles = new Map();
+  for (const subject of subjects) {
+    onProgress?.(`running ${subject.id}`);
+    const path = `${subject.id}.json`;
+    files.set(path, canonicalJson(validateDocument(path, await subject.build())));
+  }
+  return files;
+}
+
+export function buildIndex(files: ReadonlyMap<string, string>): string {
+  const schemaNames = new Map(jsonSchemaFiles().map((s) => [s.path, s.schemaName]));
+  const entries: EvidenceIndex['files'] = [...files.keys()]
+    .filter((path) => path !== INDEX_PATH)
+    .sort()
+    .map((path) => {
+      const content = files.get(path)!;
+      if (evidenceKindOf(path)) {
+        const doc = JSON.parse(content) as { schema: string; status: 'passed' | 'failed' | 'skipped' };
+        return { path, sha256: sha256Tag(content), kind: 'evidence', schema: doc.schema, status: doc.status };
+      }
+      return { path, sha256: sha256Tag(content), kind: 'json-schema', schema: schemaNames.get(path) ?? path, status: null };
+    });
+  return canonicalJson({ schema: INDEX_SCHEMA, files: entries });
+}
+
+/** The complete expected contents of `evidence/`: every suite, the JSON Schemas and the index. */
+export async function buildEvidence(onProgress?: (line: string) => void): Promise<EvidenceFiles> {
+  const files = await buildDocuments(allSubjects(), onProgress);
+  for (const schema of jsonSchemaFiles()) files.set(schema.path, schema.content);
+  files.set(INDEX_PATH, buildIndex(files));
+  return files;
+}
+
+/** Every `.json` file currently under `evidence/`, keyed by relative POSIX path. */
+export function readCommittedEvidence(root = repoPath(EVIDENCE_DIR)): EvidenceFiles {
+  const files: EvidenceFiles = new Map();
+  if (!existsSync(root)) return files;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.json')) files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/**
+ * Writes `content` to `path` through a temp file in the same folder and a rename, so a reader (or
+ * an interrupted run) never sees a half-written file.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+export interface WriteSummary {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/**
+ * Writes generated files into `evidence/`. With `prune`, files in evidence-kind folders that the
+ * suites no longer produce are removed (a full regeneration owns those folders).
+ */
+export function writeEvidence(generated: EvidenceFiles, options: { prune: boolean }, root = repoPath(EVIDENCE_DIR)): WriteSummary {
+  const committed = readCommittedEvidence(root);
+  const summary: WriteSummary = { created: [], updated: [], unchanged: [], removed: [] };
+  for (const [path, content] of [...generated].sort(([a], [b]) => a.localeCompare(b))) {
+    const before = committed.get(path);
+    if (before === content) summary.unchanged.push(path);
+    else {
+      writeFileAtomic(join(root, path), content);
+      (before === undefined ? summary.created : summary.updated).push(path);
+    }
+  }
+  if (options.prune) {
+    for (const path of committed.keys()) {
+      const owned = evidenceKindOf(path) !== null || path.startsWith('schemas/');
+      if (owned && !generated.has(path)) {
+        rmSync(join(root, path));
+        summary.removed.push(path);
+      }
+    }
+  }
+  return summary;
+}
+
+/** Rebuilds `index.json` from what is on disk (after a partial `--only`/`--shard` write). */
+export function reindex(root = repoPath(EVIDENCE_DIR)): void {
+  const files = readCommittedEvidence(root);
+  writeFileAtomic(join(root, INDEX_PATH), buildIndex(files));
+}
+
+/** Regenerates the README provider table; returns true when README.md changed. */
+export function writeReadmeTable(): boolean {
+  const path = repoPath('README.md');
+  const before = readFileSync(path, 'utf8');
+  const after = spliceProviderTable(before, renderProviderTable(catalogProfiles()));
+  if (after !== before) writeFileAtomic(path, after);
+  return after !== before;
+}
+
+export { EVIDENCE_KINDS };

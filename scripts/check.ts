@@ -1,0 +1,56 @@
+/**
+ * `worldforge check`: regenerates every suite in memory and compares with the committed tree.
+ * It reads sources only (evidence JSON, profiles, README), never rendered pages, so it is
+ * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
+ */
+import { readFileSync } from 'node:fs';
+import { buildEvidence, readCommittedEvidence } from '../generators/run.ts';
+import { repoPath } from '../generators/repo.ts';
+import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
+import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
+import type { CheckContext, Rule } from './check/context.ts';
+import {
+  evidenceDriftRule,
+  evidenceIndexRule,
+  evidenceMissingRule,
+  evidenceSchemaRule,
+  evidenceUnexpectedRule,
+} from './check/evidence-rules.ts';
+import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
+
+export const CHECK_RULES: readonly Rule[] = [
+  evidenceSchemaRule,
+  evidenceDriftRule,
+  evidenceMissingRule,
+  evidenceUnexpectedRule,
+  evidenceIndexRule,
+  conformanceFailedRule,
+  profileConformanceRule,
+  readmeProviderTableRule,
+];
+
+export async function loadContext(): Promise<CheckContext> {
+  return {
+    committed: readCommittedEvidence(),
+    fresh: await buildEvidence(),
+    profiles: catalogProfiles(),
+    readme: readFileSync(repoPath('README.md'), 'utf8'),
+  };
+}
+
+const order = (a: Finding, b: Finding) =>
+  a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
+
+export function runRules(context: CheckContext, rules: readonly Rule[] = CHECK_RULES): Finding[] {
+  return rules.flatMap((rule) => rule.check(context)).sort(order);
+}
+
+export async function runCheck(): Promise<CheckReport> {
+  const started = performance.now();
+  const findings = runRules(await loadContext());
+  return {
+    ok: findings.every((f) => f.level !== 'error'),
+    elapsed_ms: Math.round(performance.now() - started),
+    findings,
+  };
+}

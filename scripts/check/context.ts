@@ -1,0 +1,40 @@
+/** What every check rule receives: the committed tree and a fresh in-memory regeneration. */
+import type { EvidenceFiles } from '../../generators/run.ts';
+import type { ProviderProfile } from '../../src/worldforge/providers/profile.ts';
+import { ruleDocsPath, RULES, type RuleId } from '../../src/worldforge/checks/rules.ts';
+import type { Finding } from '../../src/worldforge/checks/finding.ts';
+
+export interface CheckContext {
+  /** Files under evidence/ as committed (relative paths). */
+  committed: EvidenceFiles;
+  /** Files the suites produce now. */
+  fresh: EvidenceFiles;
+  /** Catalog profiles as the code declares them now. */
+  profiles: ProviderProfile[];
+  /** README.md text. */
+  readme: string;
+}
+
+export interface Rule {
+  id: RuleId;
+  check: (context: CheckContext) => Finding[];
+}
+
+type FindingInput = Omit<Finding, 'rule' | 'docs' | 'level' | 'line' | 'details' | 'fix'> &
+  Partial<Pick<Finding, 'level' | 'line' | 'details' | 'fix'>>;
+
+/** Builds a finding with the rule's docs link and default fix filled in. */
+export function finding(rule: RuleId, input: FindingInput): Finding {
+  return {
+    rule,
+    level: input.level ?? 'error',
+    file: input.file,
+    line: input.line ?? null,
+    id: input.id,
+    expected: input.expected,
+    found: input.found,
+    fix: input.fix ?? RULES[rule].fix,
+    details: input.details ?? null,
+    docs: ruleDocsPath(rule),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The rules `npm run check` enforces. Each rule's metadata lives here once: the check attaches it
+ * to findings, and the site renders the rule reference page from it.
+ */
+export const RULE_IDS = [
+  'evidence-schema',
+  'evidence-drift',
+  'evidence-missing',
+  'evidence-unexpected',
+  'evidence-index',
+  'conformance-failed',
+  'profile-conformance',
+  'readme-provider-table',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface RuleDoc {
+  id: RuleId;
+  title: string;
+  /** Why the rule exists. */
+  why: string;
+  /** How to resolve a finding. */
+  fix: string;
+}
+
+export const RULES: Record<RuleId, RuleDoc> = {
+  'evidence-schema': {
+    id: 'evidence-schema',
+    title: 'Evidence files match their schema',
+    why: 'Every file in evidence/ is parsed with the same zod schema the site uses. A file that breaks it cannot be rendered or trusted, and a result_digest that does not match the body means the file was edited by hand.',
+    fix: 'Do not edit evidence/ by hand. Run `npm run evidence` to regenerate, then commit the result.',
+  },
+  'evidence-drift': {
+    id: 'evidence-drift',
+    title: 'Committed evidence equals a fresh regeneration',
+    why: 'The check re-runs every suite in memory and compares byte for byte with the committed file, as api-extractor does with its API report. Any difference means the code, fixtures or inputs changed without the evidence being regenerated (or the evidence was edited).',
+    fix: 'Run `npm run evidence`, review the diff, and commit the evidence in the same commit as the change that caused it.',
+  },
+  'evidence-missing': {
+    id: 'evidence-missing',
+    title: 'Every suite subject has committed evidence',
+    why: 'A provider or suite that produces evidence in memory but has no committed file would leave the site and claims without a source.',
+    fix: 'Run `npm run evidence` and commit the new file.',
+  },
+  'evidence-unexpected': {
+    id: 'evidence-unexpected',
+    title: 'No orphaned evidence files',
+    why: 'A committed evidence file that no suite produces any more (a removed provider, a renamed subject) would keep backing pages and claims with stale results.',
+    fix: 'Run `npm run evidence` (a full regeneration removes orphaned files) and commit the deletion.',
+  },
+  'evidence-index': {
+    id: 'evidence-index',
+    title: 'index.json digests match the files',
+    why: 'evidence/index.json lists every evidence file with its sha256 so other tools can verify a copy of the evidence without re-running the suites.',
+    fix: 'Run `npm run evidence` to rebuild the index.',
+  },
+  'conformance-failed': {
+    id: 'conformance-failed',
+    title: 'Conformance cases pass',
+    why: 'A failed conformance case means a provider breaks the call contract: an advertised capability returns invalid data, or an unadvertised one does not fail closed.',
+    fix: 'Fix the provider (or stop advertising the capability in its profile), then run `npm run evidence`.',
+  },
+  'profile-conformance': {
+    id: 'profile-conformance',
+    title: 'Profiles advertise only what committed conformance evidence backs',
+    why: 'A capability is advertised only when it runs end to end. The profile in code and the committed conformance evidence must agree capability by capability, so a profile edit cannot slip through without new evidence.',
+    fix: 'Run `npm run evidence` so the evidence reflects the profile; if a case then fails, fix the provider or stop advertising the capability.',
+  },
+  'readme-provider-table': {
+    id: 'readme-provider-table',
+    title: 'README provider table equals the profiles',
+    why: 'The provider table in README.md is generated from the catalog profiles between marker comments, so the front page can never advertise a capability the code does not.',
+    fix: 'Run `npm run evidence` (it rewrites the marked block) and commit README.md.',
+  },
+};
+
+/** Site path of a rule's documentation. */
+export const ruleDocsPath = (rule: RuleId) => `/reference/check-rules/#${rule}`;

@@ -1,0 +1,26 @@
+/**
+ * Provider events: one per capability call, success or failure. Suites count them into the
+ * evidence envelope (`event_count`), so they must be deterministic: no timings, no ids.
+ */
+import type { ErrorCode } from './errors.ts';
+
+export interface ProviderEvent {
+  provider: string;
+  operation: string;
+  phase: 'success' | 'failure';
+  /** Typed error code on failure. */
+  error_code?: ErrorCode;
+}
+
+export type EventSink = (event: ProviderEvent) => void;
+
+/** An in-memory sink that keeps every event, for suites and tests. */
+export class EventRecorder {
+  readonly events: ProviderEvent[] = [];
+  readonly sink: EventSink = (event) => {
+    this.events.push(event);
+  };
+  get count(): number {
+    return this.events.length;
+  }
+}

@@ -1,0 +1,63 @@
+/** Conformance evidence: one file per catalog provider, one case per (capability, check). */
+import { z } from 'zod';
+import { CAPABILITIES } from '../capabilities/index.ts';
+import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { providerProfileSchema } from '../providers/profile.ts';
+import { evidenceDocumentSchema } from './envelope.ts';
+
+export const CONFORMANCE_SCHEMA = 'worldforge.evidence.conformance@1';
+
+/**
+ * What a case checks:
+ * - `call`: an advertised capability runs on a valid request and its result passes the schema;
+ * - `deterministic`: two identical calls give identical results (only for deterministic profiles);
+ * - `rejects-invalid`: an invalid request fails with `invalid_input`, never reaching the provider;
+ * - `fails-closed`: a capability that is not advertised throws `unsupported_capability`.
+ */
+export const CASE_KINDS = ['call', 'deterministic', 'rejects-invalid', 'fails-closed'] as const;
+
+const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+export const conformanceCaseSchema = () =>
+  z.strictObject({
+    /** `<capability>/<kind>`, unique within the file. */
+    id: z.string().regex(/^[a-z]+\/[a-z-]+$/),
+    /** Capability under test. */
+    capability: z.enum(CAPABILITIES),
+    /** What the case checks. */
+    kind: z.enum(CASE_KINDS),
+    /** Whether the profile advertised the capability when the case ran. */
+    advertised: z.boolean(),
+    /** The contract the case expects, in words. */
+    expected: z.string().min(1),
+    /** What actually happened, in words (never raw media or secrets). */
+    observed: z.string().min(1),
+    /** Whether observed matched expected. */
+    status: z.enum(['passed', 'failed']),
+    /** Typed error code observed, or null when the call succeeded. */
+    error_code: errorCode.nullable(),
+    /** Digest of the result (binary frames summarized), or null when there was none. */
+    result_digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
+  });
+export type ConformanceCase = z.infer<ReturnType<typeof conformanceCaseSchema>>;
+
+export const conformanceBodySchema = () =>
+  z
+    .strictObject({
+      /** Provider id. */
+      provider: z.string().min(1),
+      /** The profile as it was when the suite ran. */
+      profile: providerProfileSchema(),
+      /** Every case, in capability order then kind order. */
+      cases: z.array(conformanceCaseSchema()),
+    })
+    .superRefine((body, ctx) => {
+      const seen = new Set<string>();
+      body.cases.forEach((c, i) => {
+        if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['cases', i, 'id'], message: `duplicate case id '${c.id}'` });
+        seen.add(c.id);
+      });
+    });
+
+export const conformanceEvidenceSchema = () => evidenceDocumentSchema(CONFORMANCE_SCHEMA, conformanceBodySchema());
+export type ConformanceEvidence = z.infer<ReturnType<typeof conformanceEvidenceSchema>>;

@@ -1,0 +1,26 @@
+/** `evidence/index.json`: every file under `evidence/` (except itself) with its sha256. */
+import { z } from 'zod';
+
+export const INDEX_SCHEMA = 'worldforge.evidence-index@1';
+
+export const evidenceIndexSchema = () =>
+  z.strictObject({
+    /** Schema name and version. */
+    schema: z.literal(INDEX_SCHEMA),
+    /** Every file, sorted by path. */
+    files: z.array(
+      z.strictObject({
+        /** Path relative to `evidence/`. */
+        path: z.string().min(1),
+        /** Digest of the file's bytes. */
+        sha256: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+        /** `evidence` for envelope documents, `json-schema` for exported schemas. */
+        kind: z.enum(['evidence', 'json-schema']),
+        /** Document schema name, or the schema's own id for JSON Schema files. */
+        schema: z.string().min(1),
+        /** Document status; null for JSON Schema files. */
+        status: z.enum(['passed', 'failed', 'skipped']).nullable(),
+      }),
+    ),
+  });
+export type EvidenceIndex = z.infer<ReturnType<typeof evidenceIndexSchema>>;

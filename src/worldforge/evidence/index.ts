@@ -1,0 +1,22 @@
+/**
+ * Evidence document kinds, keyed by the folder they live in under `evidence/`. Generators, the
+ * check and the site look schemas up here, so adding a kind is one entry.
+ */
+import type { z } from 'zod';
+import { CONFORMANCE_SCHEMA, conformanceEvidenceSchema } from './conformance.ts';
+
+export const EVIDENCE_KINDS = {
+  conformance: { schemaName: CONFORMANCE_SCHEMA, schema: conformanceEvidenceSchema },
+} as const satisfies Record<string, { schemaName: string; schema: () => z.ZodType }>;
+
+export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
+
+/** The kind of an evidence path such as `conformance/mock.json`, or null if none matches. */
+export function evidenceKindOf(path: string): EvidenceKind | null {
+  const folder = path.split('/')[0];
+  return folder && folder in EVIDENCE_KINDS ? (folder as EvidenceKind) : null;
+}
+
+export * from './conformance.ts';
+export * from './envelope.ts';
+export * from './evidence-index.ts';
