@@ -58,7 +58,7 @@ function validateDocument(path: string, document: unknown): unknown {
   if (!kind) throw new InvalidEvidenceError(`evidence/${path}: no evidence kind owns this folder`);
   const parsed = EVIDENCE_KINDS[kind].schema().safeParse(document);
   if (!parsed.success) {
-    throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error))}`);
+    throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`);
   }
   return document;
 }

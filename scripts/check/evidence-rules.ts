@@ -40,7 +40,7 @@ export const evidenceSchemaRule: Rule = {
       }
       const result = schema.safeParse(parsed.value);
       if (result.success) return [];
-      return zodIssues(result.error).map((issue) =>
+      return zodIssues(result.error, parsed.value).map((issue) =>
         finding('evidence-schema', {
           file: evidenceFile(path),
           id: `${subjectOf(path)} → ${issue.path}`,

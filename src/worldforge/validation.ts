@@ -10,21 +10,35 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+const MISSING = Symbol('missing');
+
+/** The value at `path` inside `input`, or MISSING when the path does not exist. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return MISSING;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const received = valueAt(input, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}, found ${describeReceived(issue.input)}`;
+      return `expected ${issue.expected}, found ${describeReceived(received)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, found ${describeReceived(issue.input)}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, found ${describeReceived(received)}`;
     default:
       return issue.message;
   }
 }
 
 function describeReceived(input: unknown): string {
-  if (input === undefined) return 'nothing (field missing)';
+  if (input === MISSING) return 'nothing (field missing)';
+  if (input === undefined) return 'undefined';
   if (input === null) return 'null';
   if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   if (Array.isArray(input)) return 'array';
@@ -33,9 +47,12 @@ function describeReceived(input: unknown): string {
   return `${typeof input} ${String(input)}`;
 }
 
-/** Flatten a zod error into `{path, message}` issues, in the order zod reported them. */
-export function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+/**
+ * Flatten a zod error into `{path, message}` issues, in the order zod reported them. Pass the value
+ * that was parsed so messages can say what was found (zod 4 omits inputs from issues by default).
+ */
+export function zodIssues(error: z.ZodError, input: unknown): Issue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue, input) }));
 }
 
 /** One line per issue: `path: message`. */

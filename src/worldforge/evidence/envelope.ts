@@ -85,7 +85,7 @@ export function evidenceDocumentSchema<Body extends z.ZodType>(schemaName: strin
           message: 'skip_reason is required when status is skipped and must be null otherwise',
         });
       }
-      const digest = sha256Tag(canonicalJson(doc.body));
+      const digest = sha256Tag(canonicalJson((doc as { body: unknown }).body));
       if (doc.result_digest !== digest) {
         ctx.addIssue({
           code: 'custom',

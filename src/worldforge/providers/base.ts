@@ -68,13 +68,13 @@ export abstract class Provider {
     const contract = capabilityContracts[capability];
     const parsed = contract.request.safeParse(request);
     if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
+      const issues = zodIssues(parsed.error, request);
       throw new InvalidInputError(`Invalid ${capability} request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
     }
     const raw = await handler(parsed.data as CapabilityRequest<C>);
     const checked = contract.result.safeParse(raw);
     if (!checked.success) {
-      const issues = zodIssues(checked.error);
+      const issues = zodIssues(checked.error, raw);
       throw new ProviderError(
         'invalid_provider_output',
         `Provider '${this.name}' returned an invalid ${capability} result: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,

@@ -25,7 +25,7 @@ const MAX_FRAMES = 48;
 const EMBEDDING_DIM = 32;
 
 /** Deterministic pseudo-random bytes: a sha256 chain seeded by `seed`. */
-function bytesFrom(seed: string, length: number): Uint8Array {
+function bytesFrom(seed: string, length: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let block = createHash('sha256').update(seed).digest();
   for (let i = 0; i < length; i += 1) {
@@ -35,7 +35,7 @@ function bytesFrom(seed: string, length: number): Uint8Array {
   return out;
 }
 
-function frames(seed: string, count: number): Uint8Array[] {
+function frames(seed: string, count: number): Uint8Array<ArrayBuffer>[] {
   return Array.from({ length: count }, (_, i) => bytesFrom(`${seed}#${i}`, 64));
 }
 

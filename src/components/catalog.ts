@@ -1,0 +1,78 @@
+/**
+ * Derives what the site shows from conformance evidence entries. Pure functions over the parsed
+ * evidence (typed by the shared schema), so the pages never re-interpret the JSON on their own.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { CAPABILITIES, type Capability } from '../worldforge/capabilities/index.ts';
+import type { ConformanceEvidence } from '../worldforge/evidence/index.ts';
+
+export type ConformanceEntry = CollectionEntry<'conformance'>;
+
+/** Status of one capability of one provider, as the catalog shows it. */
+export type CellStatus = 'passed' | 'failed' | 'fails-closed' | 'missing';
+
+export const CELL_LABELS: Record<CellStatus, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  'fails-closed': 'fails closed',
+  missing: 'no evidence',
+};
+
+/**
+ * - advertised: `failed` if any case of the capability failed, `passed` if its `<cap>/call` case
+ *   passed, else `missing` (an advertised capability without a call case is not backed);
+ * - not advertised: `fails-closed` if its `<cap>/fails-closed` case passed, `failed` if any case
+ *   failed, else `missing`.
+ */
+export function capabilityStatus(evidence: ConformanceEvidence, capability: Capability): CellStatus {
+  const cases = evidence.body.cases.filter((c) => c.capability === capability);
+  if (cases.some((c) => c.status === 'failed')) return 'failed';
+  const advertised = evidence.body.profile.capabilities.includes(capability);
+  const wanted = advertised ? `${capability}/call` : `${capability}/fails-closed`;
+  const found = cases.find((c) => c.id === wanted);
+  if (!found) return 'missing';
+  return advertised ? 'passed' : 'fails-closed';
+}
+
+export function capabilityCells(evidence: ConformanceEvidence) {
+  return CAPABILITIES.map((capability) => ({ capability, status: capabilityStatus(evidence, capability) }));
+}
+
+/** mock first (the reference provider), then the rest alphabetically. */
+export function compareProviders(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'mock') return -1;
+  if (b === 'mock') return 1;
+  return a < b ? -1 : 1;
+}
+
+/** All conformance entries, in catalog order; throws if two files claim the same provider. */
+export async function conformanceEntries(): Promise<ConformanceEntry[]> {
+  const entries = await getCollection('conformance');
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const provider = entry.data.body.provider;
+    const other = seen.get(provider);
+    if (other !== undefined) {
+      throw new Error(`conformance evidence: provider '${provider}' appears in both ${other} and ${entry.filePath ?? entry.id}`);
+    }
+    seen.set(provider, entry.filePath ?? entry.id);
+    if (entry.data.body.profile.name !== provider) {
+      throw new Error(
+        `conformance evidence ${entry.filePath ?? entry.id}: body.provider '${provider}' differs from body.profile.name '${entry.data.body.profile.name}'`,
+      );
+    }
+  }
+  return entries.sort((a, b) => compareProviders(a.data.body.provider, b.data.body.provider));
+}
+
+/** Overall status of a set of evidence documents: failed > skipped > passed. */
+export function overallStatus(entries: readonly ConformanceEntry[]): 'passed' | 'failed' | 'skipped' | 'none' {
+  if (entries.length === 0) return 'none';
+  if (entries.some((e) => e.data.status === 'failed')) return 'failed';
+  if (entries.some((e) => e.data.status === 'skipped')) return 'skipped';
+  return 'passed';
+}
+
+export const providerPath = (provider: string) => `/providers/${provider}/`;
+export const HOW_EVIDENCE_WORKS = '/how-evidence-works/';

@@ -1,0 +1,90 @@
+/**
+ * The acceptance behaviour of `worldforge check` and `worldforge evidence`, run as a user would:
+ * the real CLI in a throwaway copy of the repository.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkReportSchema } from '../../src/worldforge/checks/finding.ts';
+import { copyRepo, type RepoCopy } from '../helpers/repo-copy.ts';
+
+let repo: RepoCopy | undefined;
+const fresh = () => (repo = copyRepo());
+afterEach(() => repo?.remove());
+
+describe('worldforge check', () => {
+  it('passes on the clean tree and prints its elapsed time', () => {
+    const result = fresh().cli('check');
+    expect(result.stdout).toMatch(/worldforge check: ok, no findings \(\d+\.\d\d s\)/);
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 1 naming the file after one byte of an evidence file changes', () => {
+    const r = fresh();
+    for (const path of ['evidence/conformance/mock.json', 'evidence/index.json', 'evidence/schemas/conformance.schema.json']) {
+      const original = r.read(path);
+      // Flip one byte inside the first string value (keeps the file valid JSON).
+      const at = original.indexOf('"', original.indexOf(':')) + 1;
+      r.write(path, original.slice(0, at) + (original[at] === 'x' ? 'y' : 'x') + original.slice(at + 1));
+      const result = r.cli('check');
+      expect(result.code, path).toBe(1);
+      expect(result.stdout).toContain(path);
+      expect(result.stdout).toMatch(/fix: +.*npm run evidence/);
+      r.write(path, original);
+    }
+  });
+
+  it('exits 1 naming mock and the capability when a capability leaves the profile without regenerating', () => {
+    const r = fresh();
+    const source = r.read('src/worldforge/providers/mock.ts');
+    r.write('src/worldforge/providers/mock.ts', source.replace("'reason', 'embed']", "'reason']"));
+    const result = r.cli('check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/profile-conformance +evidence\/conformance\/mock\.json +\[mock#embed\]/);
+    expect(result.stdout).toContain('readme-provider-table');
+  });
+
+  it('names the file and field of a schema violation, and --json validates against the report schema', () => {
+    const r = fresh();
+    const doc = JSON.parse(r.read('evidence/conformance/genie.json'));
+    doc.body.cases[0].status = 'maybe';
+    r.write('evidence/conformance/genie.json', `${JSON.stringify(doc, null, 2)}\n`);
+    const result = r.cli('check', '--json');
+    expect(result.code).toBe(1);
+    const report = checkReportSchema().parse(JSON.parse(result.stdout));
+    const schemaFinding = report.findings.find((f) => f.rule === 'evidence-schema');
+    expect(schemaFinding).toMatchObject({ file: 'evidence/conformance/genie.json', id: 'conformance/genie → body.cases.0.status' });
+    expect(report.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['evidence-drift', 'evidence-schema', 'evidence-index']));
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(fresh().cli('check', '--bogus').code).toBe(2);
+    expect(repo!.cli('evidence', 'generate', '--shard', '3/2').code).toBe(2);
+    expect(repo!.cli('evidence', 'generate', '--only', 'conformance/nope').stderr).toContain('unknown subject conformance/nope');
+  });
+});
+
+describe('worldforge evidence', () => {
+  it('regenerates byte-identical files, and repairs a hand-edited file', () => {
+    const r = fresh();
+    const before = ['evidence/conformance/mock.json', 'evidence/index.json', 'README.md'].map((p) => r.read(p));
+    expect(r.cli('evidence').code).toBe(0);
+    expect(r.cli('evidence').code).toBe(0);
+    expect(['evidence/conformance/mock.json', 'evidence/index.json', 'README.md'].map((p) => r.read(p))).toEqual(before);
+
+    r.write('evidence/conformance/mock.json', before[0]!.replace('"passed"', '"failed"'));
+    const repaired = r.cli('evidence', '--only', 'conformance/mock');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toContain('updated: evidence/conformance/mock.json');
+    expect(r.read('evidence/conformance/mock.json')).toBe(before[0]);
+    expect(r.cli('check').code).toBe(0);
+  });
+
+  it('removes orphaned evidence on a full regeneration', () => {
+    const r = fresh();
+    r.write('evidence/conformance/ghost.json', r.read('evidence/conformance/genie.json'));
+    const check = r.cli('check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/evidence-unexpected +evidence\/conformance\/ghost\.json/);
+    expect(r.cli('evidence').stdout).toContain('removed: evidence/conformance/ghost.json');
+    expect(r.cli('check').code).toBe(0);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // The check and CLI tests copy the repository and spawn the CLI; keep them from starving the
+    // 2-core CI machine.
+    maxWorkers: 2,
+  },
+});
