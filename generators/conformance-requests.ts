@@ -1,58 +1,32 @@
 /**
- * One valid and one invalid request per capability, used by the conformance suite. Kept small and
- * readable; the fixture corpus (fixtures/capabilities) covers the wider range of inputs.
+ * The conformance suite's requests come from the shared fixture corpus rather than inline
+ * payloads: per capability, the first `valid-*` and the first `invalid-*` fixture (by file name).
  */
-import type { Capability } from '../src/worldforge/capabilities/index.ts';
+import { CAPABILITIES, type Capability } from '../src/worldforge/capabilities/index.ts';
+import { fixturesFor, loadCorpus, type LoadedFixture } from '../src/worldforge/fixtures/load.ts';
+import { decodeRequest } from '../src/worldforge/fixtures/schema.ts';
+import { REPO_ROOT } from './repo.ts';
 
-export const CONFORMANCE_REQUEST_SOURCE = 'generators/conformance-requests.ts';
+export interface ConformanceRequests {
+  valid: unknown;
+  invalid: unknown;
+  /** Fixture ids and descriptions, quoted in case expectations. */
+  validFixture: LoadedFixture;
+  invalidFixture: LoadedFixture;
+}
 
-const scene = {
-  objects: [
-    { id: 'cube', position: { x: 0, y: 0, z: 0 } },
-    { id: 'ball', position: { x: 1, y: 0, z: 0 } },
-  ],
-};
-const clip = {
-  frames: [new Uint8Array([1, 2, 3, 4]), new Uint8Array([5, 6, 7, 8])],
-  fps: 8,
-  resolution: { width: 320, height: 180 },
-  duration_seconds: 1,
-};
+export function conformanceRequestsFrom(corpus: readonly LoadedFixture[]): Record<Capability, ConformanceRequests> {
+  const entries = CAPABILITIES.map((capability) => {
+    const fixtures = fixturesFor(corpus, capability);
+    const validFixture = fixtures.find((f) => f.expect.ok);
+    const invalidFixture = fixtures.find((f) => !f.expect.ok);
+    if (!validFixture || !invalidFixture) {
+      throw new Error(`fixtures/capabilities/${capability}: the conformance suite needs at least one valid-* and one invalid-* fixture`);
+    }
+    return [capability, { valid: decodeRequest(validFixture.request), invalid: decodeRequest(invalidFixture.request), validFixture, invalidFixture }] as const;
+  });
+  return Object.fromEntries(entries) as Record<Capability, ConformanceRequests>;
+}
 
-export const conformanceRequests: Record<Capability, { valid: unknown; invalid: unknown; invalidReason: string }> = {
-  predict: {
-    valid: { world_state: scene, action: { kind: 'move_to', parameters: { target: { x: 0.5, y: 0.2, z: 0 } } }, steps: 2 },
-    invalid: { world_state: scene, action: { kind: 'move_to' }, steps: 0 },
-    invalidReason: 'steps must be a positive integer',
-  },
-  generate: {
-    valid: { prompt: 'a red cube slides across a table', duration_seconds: 2 },
-    invalid: { prompt: '   ', duration_seconds: 2 },
-    invalidReason: 'prompt must not be blank',
-  },
-  transfer: {
-    valid: { clip, width: 640, height: 360, fps: 12, prompt: 'same motion, evening light' },
-    invalid: { clip: { ...clip, fps: 0 }, width: 640, height: 360, fps: 12 },
-    invalidReason: 'clip fps must be > 0',
-  },
-  reason: {
-    valid: { query: 'How many objects are in the scene?', world_state: scene },
-    invalid: { query: '' },
-    invalidReason: 'query must not be empty',
-  },
-  embed: {
-    valid: { text: 'cube next to ball' },
-    invalid: { text: '\t \n' },
-    invalidReason: 'text must not be whitespace only',
-  },
-  score: {
-    valid: { info: { observation: [0, 0], goal: [1, 1] }, action_candidates: [[[0, 1]], [[1, 0]]] },
-    invalid: { info: { observation: [0, 0] }, action_candidates: [[[0, 1]], [[1]]] },
-    invalidReason: 'candidates must be rectangular',
-  },
-  policy: {
-    valid: { info: { observation: { joint_positions: [0, 0.1] } }, action_horizon: 4 },
-    invalid: { info: { task: 'reach' } },
-    invalidReason: 'info must contain an observation object',
-  },
-};
+/** The requests for the corpus in this checkout. */
+export const conformanceRequests = () => conformanceRequestsFrom(loadCorpus(REPO_ROOT));

@@ -11,7 +11,7 @@ import { EventRecorder } from '../src/worldforge/events.ts';
 import { CATALOG, PROVIDER_NAMES, createProvider } from '../src/worldforge/providers/catalog.ts';
 import type { Provider } from '../src/worldforge/providers/base.ts';
 import { CONFORMANCE_SCHEMA, type ConformanceCase, type ConformanceEvidence } from '../src/worldforge/evidence/index.ts';
-import { conformanceRequests, CONFORMANCE_REQUEST_SOURCE } from './conformance-requests.ts';
+import { conformanceRequests, type ConformanceRequests } from './conformance-requests.ts';
 import { WORLDFORGE_VERSION, inputDigests } from './repo.ts';
 
 export const SUITE = 'conformance';
@@ -53,8 +53,7 @@ function makeCase(
   };
 }
 
-async function casesFor(provider: Provider, capability: Capability): Promise<ConformanceCase[]> {
-  const requests = conformanceRequests[capability];
+async function casesFor(provider: Provider, capability: Capability, requests: ConformanceRequests): Promise<ConformanceCase[]> {
   if (!provider.supports(capability)) {
     const outcome = await attempt(provider, capability, requests.valid);
     return [
@@ -63,7 +62,7 @@ async function casesFor(provider: Provider, capability: Capability): Promise<Con
     ];
   }
   const first = await attempt(provider, capability, requests.valid);
-  const cases = [makeCase(capability, 'call', true, 'valid request returns a result that passes the result schema', first, first.ok)];
+  const cases = [makeCase(capability, 'call', true, `${requests.validFixture.id} returns a result that passes the result schema`, first, first.ok)];
   if (provider.profile.deterministic) {
     const second = await attempt(provider, capability, requests.valid);
     const same = first.ok && second.ok && first.digest === second.digest;
@@ -74,7 +73,7 @@ async function casesFor(provider: Provider, capability: Capability): Promise<Con
   }
   const invalid = await attempt(provider, capability, requests.invalid);
   cases.push(
-    makeCase(capability, 'rejects-invalid', true, `throws invalid_input (${requests.invalidReason})`, invalid,
+    makeCase(capability, 'rejects-invalid', true, `throws invalid_input for ${requests.invalidFixture.id}`, invalid,
       !invalid.ok && invalid.code === 'invalid_input'),
   );
   return cases;
@@ -85,7 +84,8 @@ export async function conformanceEvidence(name: string): Promise<ConformanceEvid
   const recorder = new EventRecorder();
   const provider = createProvider(name, { events: recorder.sink });
   const cases: ConformanceCase[] = [];
-  for (const capability of CAPABILITIES) cases.push(...(await casesFor(provider, capability)));
+  const requests = conformanceRequests();
+  for (const capability of CAPABILITIES) cases.push(...(await casesFor(provider, capability, requests[capability])));
   const body = { provider: name, profile: provider.profile, cases };
   return {
     schema: CONFORMANCE_SCHEMA,
@@ -94,7 +94,12 @@ export async function conformanceEvidence(name: string): Promise<ConformanceEvid
     subject: { provider: name },
     command: `npx worldforge evidence generate --only conformance/${name}`,
     worldforge_version: WORLDFORGE_VERSION,
-    inputs: inputDigests([CATALOG[name]!.source, GENERATOR_SOURCE, CONFORMANCE_REQUEST_SOURCE]),
+    inputs: inputDigests([
+      CATALOG[name]!.source,
+      GENERATOR_SOURCE,
+      'generators/conformance-requests.ts',
+      ...Object.values(requests).flatMap((r) => [r.validFixture.path, r.invalidFixture.path]),
+    ]),
     result_digest: sha256Tag(canonicalJson(body)),
     event_count: recorder.count,
     runtime_manifest: null,

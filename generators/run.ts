@@ -10,6 +10,7 @@ import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { conformanceSubjects } from './conformance.ts';
+import { fixtureSubjects } from './fixtures.ts';
 import { jsonSchemaFiles } from './json-schemas.ts';
 import { renderProviderTable, spliceProviderTable } from './readme-table.ts';
 import { repoPath } from './repo.ts';
@@ -24,7 +25,7 @@ export interface Subject {
 }
 
 export function allSubjects(): Subject[] {
-  return [...conformanceSubjects()];
+  return [...conformanceSubjects(), ...fixtureSubjects()];
 }
 
 export interface Selection {

@@ -31,6 +31,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, found ${describeReceived(received)}`;
+    case 'invalid_union':
+      return issue.message === 'Invalid input' ? `does not match any allowed shape (found ${describeReceived(received)})` : issue.message;
     default:
       return issue.message;
   }
@@ -42,6 +44,7 @@ function describeReceived(input: unknown): string {
   if (input === null) return 'null';
   if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   if (Array.isArray(input)) return 'array';
+  if (input instanceof Uint8Array) return `${input.byteLength} raw bytes (not JSON)`;
   if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
   if (typeof input === 'object') return 'object';
   return `${typeof input} ${String(input)}`;

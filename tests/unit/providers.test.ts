@@ -5,7 +5,9 @@ import { EventRecorder } from '../../src/worldforge/events.ts';
 import { Provider, type CapabilityHandlers } from '../../src/worldforge/providers/base.ts';
 import { catalogProfiles, createProvider, PROVIDER_NAMES } from '../../src/worldforge/providers/catalog.ts';
 import { digestOf } from '../../src/worldforge/digest.ts';
-import { conformanceRequests } from '../../generators/conformance-requests.ts';
+import { conformanceRequests as loadRequests } from '../../generators/conformance-requests.ts';
+
+const conformanceRequests = loadRequests();
 
 const scene = { objects: [{ id: 'cube', position: { x: 0, y: 0, z: 0 } }] };
 

@@ -4,6 +4,7 @@
  * no-op, and JSON payloads are checked to be JSON (no functions, no class instances).
  */
 import { z } from 'zod';
+import { hasSignedQuery, hasUserInfo } from '../redaction.ts';
 
 /** Any JSON value: what a world state, metadata bag or provider-shaped payload may hold. */
 export const jsonValue = () => z.json();
@@ -88,8 +89,14 @@ export const generationOptionsSchema = () =>
     seed: z.int().optional(),
     /** Negative prompt. */
     negative_prompt: z.string().optional(),
-    /** Conditioning image as an https URL or data URI. */
-    image: z.string().min(1).optional(),
+    /** Conditioning image as an https URL or data URI. Signed or credentialed URLs are refused. */
+    image: z
+      .string()
+      .min(1)
+      .refine((v) => !hasSignedQuery(v) && !hasUserInfo(v), {
+        message: 'signed URL query strings and credentials in URLs are refused; pass an unsigned URL or a data URI',
+      })
+      .optional(),
     /** Provider-specific extras, passed through as JSON. */
     extras: jsonObject().optional(),
   });

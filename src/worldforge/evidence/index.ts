@@ -4,9 +4,11 @@
  */
 import type { z } from 'zod';
 import { CONFORMANCE_SCHEMA, conformanceEvidenceSchema } from './conformance.ts';
+import { FIXTURES_SCHEMA, fixturesEvidenceSchema } from './fixtures.ts';
 
 export const EVIDENCE_KINDS = {
   conformance: { schemaName: CONFORMANCE_SCHEMA, schema: conformanceEvidenceSchema },
+  fixtures: { schemaName: FIXTURES_SCHEMA, schema: fixturesEvidenceSchema },
 } as const satisfies Record<string, { schemaName: string; schema: () => z.ZodType }>;
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
@@ -20,3 +22,4 @@ export function evidenceKindOf(path: string): EvidenceKind | null {
 export * from './conformance.ts';
 export * from './envelope.ts';
 export * from './evidence-index.ts';
+export * from './fixtures.ts';
