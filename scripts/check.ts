@@ -3,9 +3,11 @@
  * It reads sources only (evidence JSON, profiles, README), never rendered pages, so it is
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
-import { readFileSync } from 'node:fs';
-import { buildEvidence, readCommittedEvidence } from '../generators/run.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
 import { repoPath } from '../generators/repo.ts';
+import { sha256Tag } from '../src/worldforge/digest.ts';
+import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import type { CheckContext, Rule } from './check/context.ts';
@@ -14,8 +16,10 @@ import {
   evidenceIndexRule,
   evidenceMissingRule,
   evidenceSchemaRule,
+  evidenceStaleRule,
   evidenceUnexpectedRule,
 } from './check/evidence-rules.ts';
+import { fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
 import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
 
 export const CHECK_RULES: readonly Rule[] = [
@@ -24,15 +28,33 @@ export const CHECK_RULES: readonly Rule[] = [
   evidenceMissingRule,
   evidenceUnexpectedRule,
   evidenceIndexRule,
+  evidenceStaleRule,
+  fixtureSchemaRule,
+  fixtureFailedRule,
   conformanceFailedRule,
   profileConformanceRule,
   readmeProviderTableRule,
 ];
 
+function currentDigest(path: string): string | null {
+  const full = repoPath(path);
+  return existsSync(full) ? sha256Tag(readFileSync(full)) : null;
+}
+
 export async function loadContext(): Promise<CheckContext> {
+  let fresh: EvidenceFiles | null = null;
+  let inputProblems: CheckContext['inputProblems'] = [];
+  try {
+    fresh = await buildEvidence();
+  } catch (error) {
+    if (!(error instanceof FixtureCorpusError)) throw error;
+    inputProblems = [...error.problems];
+  }
   return {
     committed: readCommittedEvidence(),
-    fresh: await buildEvidence(),
+    fresh,
+    inputProblems,
+    currentDigest,
     profiles: catalogProfiles(),
     readme: readFileSync(repoPath('README.md'), 'utf8'),
   };

@@ -14,6 +14,7 @@ import {
   writeEvidence,
   writeReadmeTable,
 } from '../generators/run.ts';
+import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { runCheck } from './check.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 
@@ -111,6 +112,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
         ? EXIT.ok
         : EXIT.usage;
+    }
+    if (error instanceof FixtureCorpusError) {
+      process.stderr.write(`worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`);
+      return EXIT.usage;
     }
     if (error instanceof UsageError) {
       process.stderr.write(`worldforge: ${error.message}\n`);

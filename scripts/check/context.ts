@@ -7,8 +7,12 @@ import type { Finding } from '../../src/worldforge/checks/finding.ts';
 export interface CheckContext {
   /** Files under evidence/ as committed (relative paths). */
   committed: EvidenceFiles;
-  /** Files the suites produce now. */
-  fresh: EvidenceFiles;
+  /** Files the suites produce now; null when the suites could not run (see inputProblems). */
+  fresh: EvidenceFiles | null;
+  /** Problems in inputs (fixture corpus) that stopped the suites from running. */
+  inputProblems: { file: string; field: string; reason: string }[];
+  /** sha256 tag of a repository file now, or null when it does not exist. */
+  currentDigest: (path: string) => string | null;
   /** Catalog profiles as the code declares them now. */
   profiles: ProviderProfile[];
   /** README.md text. */

@@ -55,7 +55,7 @@ export const evidenceSchemaRule: Rule = {
 export const evidenceDriftRule: Rule = {
   id: 'evidence-drift',
   check: ({ committed, fresh }) =>
-    [...fresh].flatMap(([path, text]) => {
+    [...(fresh ?? [])].flatMap(([path, text]) => {
       const before = committed.get(path);
       if (before === undefined || before === text) return [];
       const changed = unifiedDiff(path, before, text);
@@ -75,7 +75,7 @@ export const evidenceDriftRule: Rule = {
 export const evidenceMissingRule: Rule = {
   id: 'evidence-missing',
   check: ({ committed, fresh }) =>
-    [...fresh.keys()]
+    [...(fresh?.keys() ?? [])]
       .filter((path) => !committed.has(path))
       .map((path) =>
         finding('evidence-missing', { file: evidenceFile(path), id: subjectOf(path), expected: 'file committed', found: 'no such file' }),
@@ -86,7 +86,7 @@ export const evidenceUnexpectedRule: Rule = {
   id: 'evidence-unexpected',
   check: ({ committed, fresh }) =>
     [...committed.keys()]
-      .filter((path) => !fresh.has(path))
+      .filter((path) => fresh !== null && !fresh.has(path))
       .map((path) =>
         finding('evidence-unexpected', {
           file: evidenceFile(path),
@@ -119,4 +119,30 @@ export const evidenceIndexRule: Rule = {
       .map((path) => finding('evidence-index', { file: evidenceFile(INDEX_PATH), id: path, expected: 'listed in index.json', found: 'not listed' }));
     return [...problems, ...unlisted];
   },
+};
+
+export const evidenceStaleRule: Rule = {
+  id: 'evidence-stale',
+  check: ({ committed, currentDigest }) =>
+    [...committed].flatMap(([path, text]) => {
+      if (!evidenceKindOf(path)) return [];
+      const parsed = parseJson(text);
+      if (!parsed.ok) return [];
+      const inputs = (parsed.value as { inputs?: unknown }).inputs;
+      if (!Array.isArray(inputs)) return [];
+      return inputs.flatMap((input: { path?: unknown; sha256?: unknown }) => {
+        if (typeof input?.path !== 'string') return [];
+        const now = currentDigest(input.path);
+        return now === input.sha256
+          ? []
+          : [
+              finding('evidence-stale', {
+                file: evidenceFile(path),
+                id: input.path,
+                expected: `${input.path} unchanged (${String(input.sha256).slice(0, 19)}…)`,
+                found: now === null ? `${input.path} no longer exists` : `${input.path} changed (${now.slice(0, 19)}…)`,
+              }),
+            ];
+      });
+    }),
 };

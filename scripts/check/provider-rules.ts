@@ -19,7 +19,7 @@ export const conformanceFailedRule: Rule = {
   id: 'conformance-failed',
   check: ({ fresh, profiles }) =>
     profiles.flatMap((profile) => {
-      const doc = conformanceDoc(fresh, profile.name);
+      const doc = fresh ? conformanceDoc(fresh, profile.name) : null;
       return (doc?.body.cases ?? [])
         .filter((c) => c.status === 'failed')
         .map((c) =>
