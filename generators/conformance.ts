@@ -12,6 +12,7 @@ import { CATALOG, PROVIDER_NAMES, createProvider } from '../src/worldforge/provi
 import type { Provider } from '../src/worldforge/providers/base.ts';
 import { CONFORMANCE_SCHEMA, type ConformanceCase, type ConformanceEvidence } from '../src/worldforge/evidence/index.ts';
 import { conformanceRequests, type ConformanceRequests } from './conformance-requests.ts';
+import { memoize } from './memo.ts';
 import { WORLDFORGE_VERSION, inputDigests } from './repo.ts';
 
 export const SUITE = 'conformance';
@@ -79,8 +80,7 @@ async function casesFor(provider: Provider, capability: Capability, requests: Co
   return cases;
 }
 
-/** Runs the suite for one provider and returns its evidence document. */
-export async function conformanceEvidence(name: string): Promise<ConformanceEvidence> {
+async function buildConformanceEvidence(name: string): Promise<ConformanceEvidence> {
   const recorder = new EventRecorder();
   const provider = createProvider(name, { events: recorder.sink });
   const cases: ConformanceCase[] = [];
@@ -111,5 +111,8 @@ export async function conformanceEvidence(name: string): Promise<ConformanceEvid
     body,
   };
 }
+
+/** Runs the suite for one provider (once per process) and returns its evidence document. */
+export const conformanceEvidence = memoize(buildConformanceEvidence);
 
 export const conformanceSubjects = () => PROVIDER_NAMES.map((name) => ({ id: `conformance/${name}`, build: () => conformanceEvidence(name) }));

@@ -13,7 +13,9 @@ import { fixturesFor, loadCorpus, type LoadedFixture } from '../src/worldforge/f
 import { decodeRequest } from '../src/worldforge/fixtures/schema.ts';
 import { CATALOG, createProvider, PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
 import type { Provider } from '../src/worldforge/providers/base.ts';
+import { redactText } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
+import { memoize } from './memo.ts';
 import { inputDigests, REPO_ROOT, WORLDFORGE_VERSION } from './repo.ts';
 
 export const SUITE = 'fixtures';
@@ -25,7 +27,7 @@ type Check = FixtureCase['checks'][number];
 /** A one-line, byte-free summary of a request: top-level keys with short value previews. */
 export function summarizeInput(request: unknown): string {
   const preview = (v: unknown): string => {
-    const json = JSON.stringify(summarizeForEvidence(v)) ?? String(v);
+    const json = redactText(JSON.stringify(summarizeForEvidence(v)) ?? String(v));
     return json.length > 60 ? `${json.slice(0, 57)}…` : json;
   };
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return preview(request);
@@ -80,7 +82,8 @@ export async function fixtureCase(fixture: LoadedFixture, providers: readonly Pr
   };
 }
 
-export async function fixturesEvidence(capability: Capability, corpus = loadCorpus(REPO_ROOT)): Promise<FixturesEvidence> {
+async function buildFixturesEvidence(capability: Capability): Promise<FixturesEvidence> {
+  const corpus = loadCorpus(REPO_ROOT);
   const recorder = new EventRecorder();
   const names = PROVIDER_NAMES.filter((name) => createProvider(name).supports(capability));
   const providers = names.map((name) => createProvider(name, { events: recorder.sink }));
@@ -107,6 +110,9 @@ export async function fixturesEvidence(capability: Capability, corpus = loadCorp
     body,
   };
 }
+
+/** The fixture evidence of one capability (built once per process). */
+export const fixturesEvidence = memoize(buildFixturesEvidence);
 
 export const fixtureSubjects = () =>
   CAPABILITIES.map((capability) => ({ id: `fixtures/${capability}`, build: () => fixturesEvidence(capability) }));

@@ -10,7 +10,9 @@ import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { conformanceSubjects } from './conformance.ts';
+import { evaluationSubjects } from './evaluation.ts';
 import { fixtureSubjects } from './fixtures.ts';
+import { gallerySubjects } from './galleries.ts';
 import { jsonSchemaFiles } from './json-schemas.ts';
 import { renderProviderTable, spliceProviderTable } from './readme-table.ts';
 import { repoPath } from './repo.ts';
@@ -22,10 +24,12 @@ export const INDEX_PATH = 'index.json';
 export interface Subject {
   id: string;
   build: () => Promise<unknown>;
+  /** Extra renderings of the document (e.g. Markdown), as `[path, content]` under evidence/. */
+  exports?: (document: unknown) => [string, string][];
 }
 
 export function allSubjects(): Subject[] {
-  return [...conformanceSubjects(), ...fixtureSubjects()];
+  return [...conformanceSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...gallerySubjects()];
 }
 
 export interface Selection {
@@ -73,7 +77,9 @@ export async function buildDocuments(subjects: readonly Subject[], onProgress?: 
   for (const subject of subjects) {
     onProgress?.(`running ${subject.id}`);
     const path = `${subject.id}.json`;
-    files.set(path, canonicalJson(validateDocument(path, await subject.build())));
+    const document = validateDocument(path, await subject.build());
+    files.set(path, canonicalJson(document));
+    for (const [extra, content] of subject.exports?.(document) ?? []) files.set(extra, content);
   }
   return files;
 }
@@ -85,6 +91,9 @@ export function buildIndex(files: ReadonlyMap<string, string>): string {
     .sort()
     .map((path) => {
       const content = files.get(path)!;
+      if (path.endsWith('.md')) {
+        return { path, sha256: sha256Tag(content), kind: 'markdown', schema: 'text/markdown', status: null };
+      }
       if (evidenceKindOf(path)) {
         const doc = JSON.parse(content) as { schema: string; status: 'passed' | 'failed' | 'skipped' };
         return { path, sha256: sha256Tag(content), kind: 'evidence', schema: doc.schema, status: doc.status };
@@ -102,7 +111,7 @@ export async function buildEvidence(onProgress?: (line: string) => void): Promis
   return files;
 }
 
-/** Every `.json` file currently under `evidence/`, keyed by relative POSIX path. */
+/** Every `.json` and `.md` file currently under `evidence/`, keyed by relative POSIX path. */
 export function readCommittedEvidence(root = repoPath(EVIDENCE_DIR)): EvidenceFiles {
   const files: EvidenceFiles = new Map();
   if (!existsSync(root)) return files;
@@ -110,7 +119,7 @@ export function readCommittedEvidence(root = repoPath(EVIDENCE_DIR)): EvidenceFi
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.json')) files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+      else if (entry.name.endsWith('.json') || entry.name.endsWith('.md')) files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
     }
   };
   walk(root);
@@ -157,7 +166,7 @@ export function writeEvidence(generated: EvidenceFiles, options: { prune: boolea
   }
   if (options.prune) {
     for (const path of committed.keys()) {
-      const owned = evidenceKindOf(path) !== null || path.startsWith('schemas/');
+      const owned = path.split('/')[0]! in EVIDENCE_KINDS || path.startsWith('schemas/');
       if (owned && !generated.has(path)) {
         rmSync(join(root, path));
         summary.removed.push(path);

@@ -19,7 +19,7 @@ import {
   evidenceStaleRule,
   evidenceUnexpectedRule,
 } from './check/evidence-rules.ts';
-import { fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
+import { evaluationMismatchRule, fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
 import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
 
 export const CHECK_RULES: readonly Rule[] = [
@@ -31,6 +31,7 @@ export const CHECK_RULES: readonly Rule[] = [
   evidenceStaleRule,
   fixtureSchemaRule,
   fixtureFailedRule,
+  evaluationMismatchRule,
   conformanceFailedRule,
   profileConformanceRule,
   readmeProviderTableRule,

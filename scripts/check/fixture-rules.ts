@@ -1,5 +1,5 @@
 /** Rules about the capability fixture corpus and the results it produces. */
-import { fixturesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { evaluationEvidenceSchema, fixturesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
 import { finding, type Rule } from './context.ts';
 
 export const fixtureSchemaRule: Rule = {
@@ -31,6 +31,27 @@ export const fixtureFailedRule: Rule = {
                   details: `evidence file: evidence/${path}`,
                 }),
               ),
+          );
+      }),
+};
+
+export const evaluationMismatchRule: Rule = {
+  id: 'evaluation-mismatch',
+  check: ({ fresh }) =>
+    [...(fresh ?? new Map<string, string>())]
+      .filter(([path]) => path.startsWith('evaluation/'))
+      .flatMap(([path, text]) => {
+        const doc = evaluationEvidenceSchema().parse(JSON.parse(text));
+        return doc.body.scenarios
+          .filter((s) => !s.matches_expectation)
+          .map((s) =>
+            finding('evaluation-mismatch', {
+              file: `src/worldforge/evaluation/suites/${doc.body.suite}.ts`,
+              id: `${doc.body.suite}/${s.scenario}`,
+              expected: s.expectation === 'pass' ? 'scenario passes' : 'scenario fails (known failure)',
+              found: `${s.passed ? 'passed' : 'failed'}: ${s.observed}`,
+              details: `evidence file: evidence/${path}`,
+            }),
           );
       }),
 };

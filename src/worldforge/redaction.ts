@@ -39,3 +39,22 @@ export function stripUrl(value: string): string {
     return value;
   }
 }
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s"'<>`]+/gi;
+const BEARER_PATTERN = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/g;
+const SECRET_ASSIGNMENT = /\b([A-Za-z_-]*(?:api[_-]?key|secret|token|password|signature|credential)[A-Za-z_-]*)(\s*[=:]\s*)("?)[^\s"&,;]+\3/gi;
+
+/**
+ * Rewrites free text so it can be shown in evidence, galleries and pages: URLs lose their query,
+ * fragment and userinfo (`?[redacted]` marks a removed query), bearer tokens and `key=value`
+ * secrets are replaced by `[redacted]`.
+ */
+export function redactText(text: string): string {
+  return text
+    .replace(URL_PATTERN, (url) => {
+      const hadQuery = /[?#]/.test(url);
+      return `${stripUrl(url)}${hadQuery ? '?[redacted]' : ''}`;
+    })
+    .replace(BEARER_PATTERN, '$1 [redacted]')
+    .replace(SECRET_ASSIGNMENT, '$1$2[redacted]');
+}

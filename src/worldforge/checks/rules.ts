@@ -11,6 +11,7 @@ export const RULE_IDS = [
   'evidence-stale',
   'fixture-schema',
   'fixture-failed',
+  'evaluation-mismatch',
   'conformance-failed',
   'profile-conformance',
   'readme-provider-table',
@@ -74,6 +75,12 @@ export const RULES: Record<RuleId, RuleDoc> = {
     title: 'Every fixture behaves as it expects',
     why: 'A fixture states the outcome it expects (a schema-valid result meeting its constraints, or a typed error). When request validation or an advertising provider disagrees, either the contract regressed or the fixture is wrong.',
     fix: 'Read the observed text of the failing check; fix the provider or validation, or correct the fixture, then run `npm run evidence`.',
+  },
+  'evaluation-mismatch': {
+    id: 'evaluation-mismatch',
+    title: 'Evaluation scenarios meet their expectation',
+    why: 'Each scenario expects to pass, or is a deliberately strict known failure. A scenario that fails unexpectedly is a regression; a known failure that starts passing means its label is stale. Either way the published galleries would mislead, so both are errors (a ratchet: the known-failure list can only shrink deliberately).',
+    fix: 'Fix the regression, or update the scenario’s expectation in src/worldforge/evaluation/suites/<suite>.ts; then run `npm run evidence`.',
   },
   'conformance-failed': {
     id: 'conformance-failed',

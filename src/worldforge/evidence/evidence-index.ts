@@ -14,8 +14,8 @@ export const evidenceIndexSchema = () =>
         path: z.string().min(1),
         /** Digest of the file's bytes. */
         sha256: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-        /** `evidence` for envelope documents, `json-schema` for exported schemas. */
-        kind: z.enum(['evidence', 'json-schema']),
+        /** `evidence` for envelope documents, `json-schema` for exported schemas, `markdown` for exports. */
+        kind: z.enum(['evidence', 'json-schema', 'markdown']),
         /** Document schema name, or the schema's own id for JSON Schema files. */
         schema: z.string().min(1),
         /** Document status; null for JSON Schema files. */

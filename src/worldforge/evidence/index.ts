@@ -4,22 +4,29 @@
  */
 import type { z } from 'zod';
 import { CONFORMANCE_SCHEMA, conformanceEvidenceSchema } from './conformance.ts';
+import { EVALUATION_SCHEMA, evaluationEvidenceSchema } from './evaluation.ts';
 import { FIXTURES_SCHEMA, fixturesEvidenceSchema } from './fixtures.ts';
+import { GALLERY_SCHEMA, galleryEvidenceSchema } from './gallery.ts';
 
 export const EVIDENCE_KINDS = {
   conformance: { schemaName: CONFORMANCE_SCHEMA, schema: conformanceEvidenceSchema },
   fixtures: { schemaName: FIXTURES_SCHEMA, schema: fixturesEvidenceSchema },
+  evaluation: { schemaName: EVALUATION_SCHEMA, schema: evaluationEvidenceSchema },
+  galleries: { schemaName: GALLERY_SCHEMA, schema: galleryEvidenceSchema },
 } as const satisfies Record<string, { schemaName: string; schema: () => z.ZodType }>;
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
 /** The kind of an evidence path such as `conformance/mock.json`, or null if none matches. */
 export function evidenceKindOf(path: string): EvidenceKind | null {
+  if (!path.endsWith('.json')) return null;
   const folder = path.split('/')[0];
   return folder && folder in EVIDENCE_KINDS ? (folder as EvidenceKind) : null;
 }
 
 export * from './conformance.ts';
 export * from './envelope.ts';
+export * from './evaluation.ts';
 export * from './evidence-index.ts';
 export * from './fixtures.ts';
+export * from './gallery.ts';
