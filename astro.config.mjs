@@ -18,6 +18,7 @@ export default defineConfig({
       // Git history is not evidence; keep pages independent of clone depth.
       lastUpdated: false,
       credits: false,
+      customCss: ['./src/styles/evidence.css'],
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'Providers', link: '/providers/' },
