@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EVIDENCE_KINDS, evidenceIndexSchema, INDEX_SCHEMA } from '../src/worldforge/evidence/index.ts';
 import { canonicalJson } from '../src/worldforge/digest.ts';
+import { checkReportSchema } from '../src/worldforge/checks/finding.ts';
 
 export const SCHEMA_DIR = 'schemas';
 
@@ -14,6 +15,7 @@ export function jsonSchemaFiles(): { path: string; schemaName: string; content: 
   const entries: [string, string, z.ZodType][] = [
     ...Object.entries(EVIDENCE_KINDS).map(([kind, def]) => [kind, def.schemaName, def.schema()] as [string, string, z.ZodType]),
     ['index', INDEX_SCHEMA, evidenceIndexSchema()],
+    ['check-report', 'worldforge.check-report@1', checkReportSchema()],
   ];
   return entries.map(([kind, schemaName, schema]) => {
     const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -3,11 +3,25 @@
  * It reads sources only (evidence JSON, profiles, README), never rendered pages, so it is
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
 import { repoPath } from '../generators/repo.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
+import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
+import { REPO_ROOT } from '../generators/repo.ts';
+import { applyKnownGaps } from './check/known-gaps.ts';
+import {
+  claimBackingRule,
+  claimCoverageRule,
+  claimDuplicateRule,
+  claimRefRule,
+  claimSchemaRule,
+  nonClaimsRule,
+  proseReferenceRule,
+  readmeClaimsListRule,
+} from './check/claim-rules.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import type { CheckContext, Rule } from './check/context.ts';
@@ -35,7 +49,32 @@ export const CHECK_RULES: readonly Rule[] = [
   conformanceFailedRule,
   profileConformanceRule,
   readmeProviderTableRule,
+  claimSchemaRule,
+  claimDuplicateRule,
+  claimRefRule,
+  claimBackingRule,
+  claimCoverageRule,
+  nonClaimsRule,
+  proseReferenceRule,
+  readmeClaimsListRule,
 ];
+
+const DOCS_DIR = 'src/content/docs';
+
+/** README.md and every Markdown page under src/content/docs, as repository-relative paths. */
+function proseFiles(): { file: string; text: string }[] {
+  const files = [{ file: 'README.md', text: readFileSync(repoPath('README.md'), 'utf8') }];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.mdx?$/.test(entry.name)) files.push({ file: relative(REPO_ROOT, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
+    }
+  };
+  walk(repoPath(DOCS_DIR));
+  return files;
+}
 
 function currentDigest(path: string): string | null {
   const full = repoPath(path);
@@ -51,13 +90,18 @@ export async function loadContext(): Promise<CheckContext> {
     if (!(error instanceof FixtureCorpusError)) throw error;
     inputProblems = [...error.problems];
   }
+  const committed = readCommittedEvidence();
   return {
-    committed: readCommittedEvidence(),
+    committed,
     fresh,
     inputProblems,
     currentDigest,
     profiles: catalogProfiles(),
     readme: readFileSync(repoPath('README.md'), 'utf8'),
+    claims: loadClaims(REPO_ROOT),
+    gaps: loadKnownGaps(REPO_ROOT),
+    prose: proseFiles(),
+    refSources: { evidence: committed, records: {} },
   };
 }
 
@@ -65,7 +109,7 @@ const order = (a: Finding, b: Finding) =>
   a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
 
 export function runRules(context: CheckContext, rules: readonly Rule[] = CHECK_RULES): Finding[] {
-  return rules.flatMap((rule) => rule.check(context)).sort(order);
+  return applyKnownGaps(rules.flatMap((rule) => rule.check(context)), context.gaps.gaps).sort(order);
 }
 
 export async function runCheck(): Promise<CheckReport> {

@@ -16,6 +16,8 @@ import {
 } from '../generators/run.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { runCheck } from './check.ts';
+import { loadClaims } from '../src/worldforge/claims/load.ts';
+import { REPO_ROOT } from '../generators/repo.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -68,9 +70,9 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   return EXIT.ok;
 }
 
-async function check(options: { json?: boolean }): Promise<number> {
+async function check(options: { json?: boolean; githubSummary?: string }): Promise<number> {
   const report = await runCheck();
-  writeGithubSummary(report);
+  writeGithubSummary(report, options.githubSummary ?? process.env.GITHUB_STEP_SUMMARY);
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${humanReport(report)}\n`);
   return report.ok ? EXIT.ok : EXIT.failed;
 }
@@ -94,9 +96,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('Regenerate in memory and fail (exit 1) on any drift between committed evidence, profiles and README.')
-    .option('--json', 'print the report as JSON (schema: the check report schema)')
+    .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json)')
+    .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
     .action(async (options) => setExit(await check(options)));
+  program
+    .command('claims')
+    .description('Inspect the claim rows in content/claims/.')
+    .command('list')
+    .description('List every claim id with its class and area.')
+    .option('--json', 'print the rows as JSON')
+    .action((options) => setExit(listClaims(options)));
   return program;
+}
+
+function listClaims(options: { json?: boolean }): number {
+  const { claims, problems } = loadClaims(REPO_ROOT);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(claims.map((c) => ({ ...c.value, file: c.file, line: c.line })), null, 2)}\n`);
+  } else {
+    const width = Math.max(...claims.map((c) => c.value.id.length), 2);
+    for (const c of claims) process.stdout.write(`${c.value.id.padEnd(width)}  ${c.value.class.padEnd(26)}  ${c.value.area.padEnd(10)}  ${c.file}:${c.line}\n`);
+  }
+  for (const p of problems) process.stderr.write(`${p.file}:${p.line ?? '?'}: ${p.field}: ${p.reason}\n`);
+  return problems.length ? EXIT.usage : EXIT.ok;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

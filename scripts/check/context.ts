@@ -3,6 +3,8 @@ import type { EvidenceFiles } from '../../generators/run.ts';
 import type { ProviderProfile } from '../../src/worldforge/providers/profile.ts';
 import { ruleDocsPath, RULES, type RuleId } from '../../src/worldforge/checks/rules.ts';
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
+import type { ClaimSet, GapSet } from '../../src/worldforge/claims/load.ts';
+import type { RefSources } from '../../src/worldforge/claims/refs.ts';
 
 export interface CheckContext {
   /** Files under evidence/ as committed (relative paths). */
@@ -17,6 +19,14 @@ export interface CheckContext {
   profiles: ProviderProfile[];
   /** README.md text. */
   readme: string;
+  /** Claim rows from content/claims/ with their locations. */
+  claims: ClaimSet;
+  /** Accepted known gaps (the ratchet list). */
+  gaps: GapSet;
+  /** Markdown sources that may cite claims: README.md and src/content/docs/**. */
+  prose: { file: string; text: string }[];
+  /** What claim evidence refs resolve against. */
+  refSources: RefSources;
 }
 
 export interface Rule {

@@ -15,6 +15,16 @@ export const RULE_IDS = [
   'conformance-failed',
   'profile-conformance',
   'readme-provider-table',
+  'claim-schema',
+  'claim-duplicate',
+  'claim-ref-unknown',
+  'claim-ref-failed',
+  'claim-class-backing',
+  'claim-coverage',
+  'claim-non-claims',
+  'claim-reference-unknown',
+  'readme-claims-list',
+  'known-gap-stale',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -100,7 +110,69 @@ export const RULES: Record<RuleId, RuleDoc> = {
     why: 'The provider table in README.md is generated from the catalog profiles between marker comments, so the front page can never advertise a capability the code does not.',
     fix: 'Run `npm run evidence` (it rewrites the marked block) and commit README.md.',
   },
+  'claim-schema': {
+    id: 'claim-schema',
+    title: 'Claim rows and known gaps are well formed',
+    why: 'Claims are data: each row has an id, a statement, an area, an evidence class, evidence refs and a boundary (what it does not prove). Deferred and unsupported rows also need a blocker or a first routing step. A malformed row cannot be checked, so it is an error.',
+    fix: 'Fix the named field at the given file:line in content/claims/.',
+  },
+  'claim-duplicate': {
+    id: 'claim-duplicate',
+    title: 'Claim ids are unique',
+    why: 'Prose cites claims by id (`:claim[id]`) and pages link to them; two rows with one id would make a reference ambiguous.',
+    fix: 'Rename or merge one of the rows.',
+  },
+  'claim-ref-unknown': {
+    id: 'claim-ref-unknown',
+    title: 'Every evidence ref resolves',
+    why: 'A claim that cites evidence which does not exist (a typo, a removed provider, a renamed case) is backed by nothing.',
+    fix: 'Correct the ref (`<kind>/<subject>[#<case>]`), or run `npm run evidence` if the evidence should exist.',
+  },
+  'claim-ref-failed': {
+    id: 'claim-ref-failed',
+    title: 'Cited evidence passed',
+    why: 'Citing failed or skipped evidence turns a failure into a public claim.',
+    fix: 'Fix what makes the evidence fail, or change the claim (its class, its statement or its refs).',
+  },
+  'claim-class-backing': {
+    id: 'claim-class-backing',
+    title: 'The cited evidence can back the claim’s class',
+    why: 'Evidence classes mean something: checkout-tested needs a checkout-safe suite, fixture-tested needs fixture evidence, prepared-host-smoke-tested needs a passed live-smoke entry, release-gated needs release evidence, deferred needs a record with a blocker and a revisit trigger. A checkout-tested claim citing only a deferred record proves nothing in a checkout.',
+    fix: 'Cite evidence of a kind that backs the class, or change the class to what the evidence actually shows.',
+  },
+  'claim-coverage': {
+    id: 'claim-coverage',
+    title: 'Every advertised capability has a claim row',
+    why: 'Advertising a capability is a public claim. Every capability a catalog provider advertises needs a capability or provider claim row backed by its passing conformance evidence.',
+    fix: 'Add a claim row citing `conformance/<provider>#<capability>` in content/claims/capabilities.yaml, or stop advertising the capability.',
+  },
+  'claim-non-claims': {
+    id: 'claim-non-claims',
+    title: 'Non-claims are stated explicitly',
+    why: 'WorldForge does not claim physical fidelity, robot safety certification, upstream SLAs or service-grade persistence. Stating these as unsupported rows keeps readers from inferring them.',
+    fix: 'Restore the named row in content/claims/non-claims.yaml with area non-claim and class unsupported.',
+  },
+  'claim-reference-unknown': {
+    id: 'claim-reference-unknown',
+    title: 'Claim references in prose resolve',
+    why: 'README.md and the docs cite claims as `:claim[id]`, which the site renders as links to the claim row. An unknown id is a sentence that claims something no row backs.',
+    fix: 'Use an existing claim id (`npx worldforge claims list`) or add the claim row.',
+  },
+  'readme-claims-list': {
+    id: 'readme-claims-list',
+    title: 'README claims list cites claim rows',
+    why: 'The README’s marked claims list holds its capability statements; each must cite the claim row that backs it, so the front page cannot say more than the evidence.',
+    fix: 'Add `:claim[id]` to the statement, or remove the statement.',
+  },
+  'known-gap-stale': {
+    id: 'known-gap-stale',
+    title: 'Known gaps only shrink',
+    why: 'content/claims/known-gaps.yaml lists findings the project accepts for now, each with a reason. Like browser-compat-data’s exception lists, it is a ratchet: an entry whose finding no longer occurs must be removed, so the list can only shrink.',
+    fix: 'Delete the entry from content/claims/known-gaps.yaml.',
+  },
 };
+
+
 
 /** Site path of a rule's documentation. */
 export const ruleDocsPath = (rule: RuleId) => `/reference/check-rules/#${rule}`;
