@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { claimLinks } from './src/markdown/claim-links.mjs';
 
 // No network from a build: Astro reads this variable lazily, after the config is loaded, before
 // it would record anything. (Setting it here keeps `npm run build:site` offline without a wrapper.)
@@ -19,9 +20,15 @@ export default defineConfig({
       lastUpdated: false,
       credits: false,
       customCss: ['./src/styles/evidence.css'],
+      // Renders :claim[id] in Markdown pages as links to /claims/#id.
+      plugins: [claimLinks()],
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'Providers', link: '/providers/' },
+        { label: 'Claims', link: '/claims/' },
+        { label: 'Fixtures', link: '/fixtures/' },
+        { label: 'Evaluation', link: '/evaluation/' },
+        { label: 'Galleries', link: '/galleries/' },
         {
           label: 'Docs',
           items: [

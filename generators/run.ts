@@ -3,8 +3,9 @@
  * the exported JSON Schemas and `index.json`, and (for `npm run evidence`) writes them atomically.
  * `npm run check` calls `buildEvidence` and compares instead of writing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
@@ -113,17 +114,7 @@ export async function buildEvidence(onProgress?: (line: string) => void): Promis
 
 /** Every `.json` and `.md` file currently under `evidence/`, keyed by relative POSIX path. */
 export function readCommittedEvidence(root = repoPath(EVIDENCE_DIR)): EvidenceFiles {
-  const files: EvidenceFiles = new Map();
-  if (!existsSync(root)) return files;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.json') || entry.name.endsWith('.md')) files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(root);
-  return files;
+  return readEvidenceDir(root);
 }
 
 /**

@@ -10,6 +10,7 @@ import { repoPath } from '../generators/repo.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
+import { repoRefSources } from '../src/worldforge/claims/sources.ts';
 import { REPO_ROOT } from '../generators/repo.ts';
 import { applyKnownGaps } from './check/known-gaps.ts';
 import {
@@ -101,7 +102,7 @@ export async function loadContext(): Promise<CheckContext> {
     claims: loadClaims(REPO_ROOT),
     gaps: loadKnownGaps(REPO_ROOT),
     prose: proseFiles(),
-    refSources: { evidence: committed, records: {} },
+    refSources: repoRefSources(REPO_ROOT, committed),
   };
 }
 

@@ -1,13 +1,23 @@
 /**
- * Content collections. The conformance collection is validated with the SAME zod schema the
+ * Content collections. Every evidence collection is validated with the SAME zod schema the
  * generators and `npm run check` use (src/worldforge/evidence), so a malformed evidence file fails
- * `astro build` naming the entry, the field and the file. Never redefine the shape here.
+ * `astro build` naming the entry, the field and the file. Never redefine the shape here. Only the
+ * JSON documents are collections: the Markdown gallery exports next to them are served as-is by
+ * src/pages/galleries/[id].md.ts.
  */
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { conformanceEvidenceSchema } from './worldforge/evidence/index.ts';
+import { loadClaims } from './worldforge/claims/load.ts';
+import { claimSchema } from './worldforge/claims/schema.ts';
+import {
+  conformanceEvidenceSchema,
+  evaluationEvidenceSchema,
+  fixturesEvidenceSchema,
+  galleryEvidenceSchema,
+  type EvidenceKind,
+} from './worldforge/evidence/index.ts';
 
 /**
  * `glob()` that re-validates every file on every build. Astro's content cache skips entries whose
@@ -27,10 +37,30 @@ function revalidatingGlob(options: Parameters<typeof glob>[0]): Loader {
   };
 }
 
+/** The JSON documents of one evidence kind, `evidence/<kind>/*.json` (not the Markdown exports). */
+const evidenceLoader = (kind: EvidenceKind) => revalidatingGlob({ pattern: `${kind}/*.json`, base: './evidence' });
+
+/**
+ * Claim rows from content/claims/*.yaml, loaded with the same loader the check uses (file:line on
+ * every problem), validated again with the shared claim schema.
+ */
+const claimsLoader: Loader = {
+  name: 'worldforge-claims',
+  load: async ({ store, parseData }) => {
+    store.clear();
+    const { claims, problems } = loadClaims(process.cwd());
+    if (problems.length) {
+      throw new Error(`Invalid claims:\n${problems.map((p) => `  ${p.file}:${p.line ?? '?'}: ${p.field}: ${p.reason}`).join('\n')}`);
+    }
+    for (const { value } of claims) store.set({ id: value.id, data: await parseData({ id: value.id, data: value }) });
+  },
+};
+
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-  conformance: defineCollection({
-    loader: revalidatingGlob({ pattern: 'conformance/*.json', base: './evidence' }),
-    schema: conformanceEvidenceSchema(),
-  }),
+  conformance: defineCollection({ loader: evidenceLoader('conformance'), schema: conformanceEvidenceSchema() }),
+  fixtures: defineCollection({ loader: evidenceLoader('fixtures'), schema: fixturesEvidenceSchema() }),
+  evaluation: defineCollection({ loader: evidenceLoader('evaluation'), schema: evaluationEvidenceSchema() }),
+  galleries: defineCollection({ loader: evidenceLoader('galleries'), schema: galleryEvidenceSchema() }),
+  claims: defineCollection({ loader: claimsLoader, schema: claimSchema() }),
 };

@@ -4,16 +4,27 @@
  * computed from the committed evidence, so the test checks the site against its source, not
  * against a copy of it.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../../src/worldforge/capabilities/index.ts';
-import { RULE_IDS } from '../../src/worldforge/checks/rules.ts';
-import { conformanceEvidenceSchema, type ConformanceEvidence } from '../../src/worldforge/evidence/index.ts';
+import { RULE_IDS, ruleDocsPath } from '../../src/worldforge/checks/rules.ts';
+import { loadClaims } from '../../src/worldforge/claims/load.ts';
+import { CLAIM_AREAS, EVIDENCE_CLASSES } from '../../src/worldforge/claims/schema.ts';
+import {
+  GALLERY_LABELS,
+  conformanceEvidenceSchema,
+  evaluationEvidenceSchema,
+  fixturesEvidenceSchema,
+  galleryEvidenceSchema,
+  type ConformanceEvidence,
+  type GalleryEvidence,
+} from '../../src/worldforge/evidence/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -29,6 +40,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/xml',
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
@@ -103,6 +115,42 @@ const passedCapabilities = (evidence: ConformanceEvidence) =>
       evidence.body.profile.capabilities.includes(cap) &&
       evidence.body.cases.some((c) => c.id === `${cap}/call` && c.status === 'passed'),
   );
+
+/** Reads one committed evidence file as JSON; callers parse it with its shared schema. */
+const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(ROOT, 'evidence', ...path), 'utf8'));
+
+/** Every gallery evidence file, read from the directory so new galleries are covered unlisted. */
+function readGalleries(): { file: string; evidence: GalleryEvidence }[] {
+  return readdirSync(join(ROOT, 'evidence', 'galleries'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ file: `evidence/galleries/${name}`, evidence: galleryEvidenceSchema().parse(readJson('galleries', name)) }));
+}
+
+/** Every file under `dir`, recursively. */
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/** Text that must never reach the built site: a planted signed-URL secret and host paths. */
+const FORBIDDEN_IN_DIST = ['X-Amz-Signature', '/work/', '/home/', '/tmp/'];
+const SCREENSHOT_WIDTHS = { wide: { width: 1280, height: 900 }, narrow: { width: 390, height: 844 } };
+
+async function screenshots(page: Page, name: string) {
+  mkdirSync(RESULTS, { recursive: true });
+  for (const [label, viewport] of Object.entries(SCREENSHOT_WIDTHS)) {
+    await page.setViewportSize(viewport);
+    const file = join(RESULTS, `${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    expect(statSync(file).size).toBeGreaterThan(1000);
+  }
+  // Narrow screens must not scroll the whole page sideways (tables may scroll inside themselves).
+  await page.setViewportSize(SCREENSHOT_WIDTHS.narrow);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name}: horizontal page overflow at 390px`).toBeLessThanOrEqual(0);
+}
 
 let server: Server | undefined;
 let browser: Browser | undefined;
@@ -207,6 +255,194 @@ describe('check rules reference', () => {
   it('has an anchor for every rule id', async () => {
     const page = await open('/reference/check-rules/#evidence-drift');
     for (const id of RULE_IDS) await expect(page.locator(`[id="${id}"]`).count(), id).resolves.toBe(1);
+    await page.close();
+  });
+});
+
+describe('galleries', () => {
+  const galleries = readGalleries();
+
+  it('the evidence holds galleries, and the index lists each of them', async () => {
+    expect(galleries.length).toBeGreaterThan(0);
+    const page = await open('/galleries/');
+    const listed = await page.locator('tr[data-gallery]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-gallery')));
+    expect([...listed].sort()).toEqual(galleries.map((g) => g.evidence.body.gallery).sort());
+    for (const { evidence } of galleries) {
+      const row = page.locator(`tr[data-gallery="${evidence.body.gallery}"]`);
+      await expect(row.locator('[data-field="case_count"]').innerText()).resolves.toBe(String(evidence.body.cases.length));
+      for (const label of GALLERY_LABELS) {
+        await expect(row.locator(`td[data-label="${label}"]`).getAttribute('data-count')).resolves.toBe(String(evidence.body.counts[label] ?? 0));
+      }
+    }
+    await page.close();
+  });
+
+  for (const { file, evidence } of galleries) {
+    const { gallery, disclaimer, cases } = evidence.body;
+    it(`/galleries/${gallery}/ shows the disclaimer and the ${cases.length} case(s) of ${file}`, async () => {
+      const page = await open(`/galleries/${gallery}/`);
+      await expect(page.locator('[data-disclaimer]').innerText()).resolves.toBe(disclaimer);
+      await expect(page.locator('[data-disclaimer]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('main').innerText()).resolves.toMatch(/deterministic contract triage, not fidelity rankings/i);
+      const shown = await page.locator('article[data-case-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id')));
+      expect(shown).toEqual(cases.map((c) => c.case_id));
+      for (const label of GALLERY_LABELS) {
+        await expect(page.locator(`article[data-label="${label}"]`).count(), label).resolves.toBe(cases.filter((c) => c.label === label).length);
+      }
+      await page.close();
+    });
+  }
+
+  it('/galleries/physics/ shows its known-failure case with its label', async () => {
+    const evidence = galleries.find((g) => g.evidence.body.gallery === 'physics')?.evidence;
+    expect(evidence, 'evidence/galleries/physics.json').toBeDefined();
+    const known = evidence!.body.cases.filter((c) => c.label === 'known-failure');
+    expect(known.length).toBeGreaterThan(0);
+    const page = await open('/galleries/physics/');
+    for (const c of known) {
+      const card = page.locator(`article[data-case-id="${c.case_id}"]`);
+      await expect(card.getAttribute('data-label')).resolves.toBe('known-failure');
+      await expect(card.locator('.wf-label--known-failure').innerText()).resolves.toBe('known failure');
+      await expect(card.locator('[data-field="first_triage_step"]').innerText()).resolves.toBe(c.first_triage_step);
+      // The source link lands on the scenario in the evaluation page.
+      const href = await card.locator('[data-field="source"] a').getAttribute('href');
+      expect(href).toMatch(/^\/evaluation\/physics\/#/);
+    }
+    await screenshots(page, 'galleries-physics');
+    await page.close();
+  });
+
+  it('serves the Markdown export of a gallery', async () => {
+    const { evidence } = galleries.find((g) => g.evidence.body.gallery === 'physics') ?? galleries[0]!;
+    const page = await open(`/galleries/${evidence.body.gallery}/`);
+    const href = await page.locator('a[data-markdown-export]').getAttribute('href');
+    expect(href).toBe(`/galleries/${evidence.body.gallery}.md`);
+    await page.close();
+    const response = await fetch(`${base}${href}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain(evidence.body.title);
+    expect(text).toBe(readFileSync(join(ROOT, 'evidence', 'galleries', `${evidence.body.gallery}.md`), 'utf8'));
+  });
+});
+
+describe('fixtures', () => {
+  it('/fixtures/ has one row per capability evidence file', async () => {
+    const files = readdirSync(join(ROOT, 'evidence', 'fixtures')).filter((n) => n.endsWith('.json'));
+    const page = await open('/fixtures/');
+    const rows = await page.locator('tr[data-capability]').evaluateAll((els) => els.map((e) => e.getAttribute('data-capability')));
+    expect([...rows].sort()).toEqual(files.map((n) => n.replace(/\.json$/, '')).sort());
+    await page.close();
+  });
+
+  it('/fixtures/generate/ lists the signed-URL fixture as an expected rejection without leaking the signature', async () => {
+    const evidence = fixturesEvidenceSchema().parse(readJson('fixtures', 'generate.json'));
+    const page = await open('/fixtures/generate/');
+    const ids = await page.locator('section[data-fixture]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fixture')));
+    expect(ids).toEqual(evidence.body.cases.map((c) => c.fixture_id));
+
+    const id = 'generate.invalid-signed-image-url';
+    const section = page.locator(`section[data-fixture="${id}"]`);
+    await expect(section.getAttribute('data-expected')).resolves.toBe('rejection');
+    await expect(section.locator('.wf-outcome').innerText()).resolves.toBe('expected rejection');
+    await expect(page.locator(`tr[data-fixture="${id}"]`).getAttribute('data-expected')).resolves.toBe('rejection');
+    const expected = evidence.body.cases.find((c) => c.fixture_id === id)!;
+    await expect(section.locator('[data-field="fixture_path"]').innerText()).resolves.toBe(expected.fixture_path);
+    await expect(section.locator('tr[data-target]').count()).resolves.toBe(expected.checks.length);
+    await expect(page.locator('[data-regenerate-command]').innerText()).resolves.toContain(evidence.command);
+    await expect(page.locator('[data-field="claim_boundary"]').innerText()).resolves.toBe(evidence.claim_boundary);
+
+    // The fixture file really carries a planted signature; the page must not.
+    expect(readFileSync(join(ROOT, expected.fixture_path), 'utf8')).toContain('X-Amz-Signature');
+    expect(await page.content()).not.toContain('X-Amz-Signature');
+    await screenshots(page, 'fixtures-generate');
+    await page.close();
+  });
+});
+
+describe('evaluation', () => {
+  it('/evaluation/generation/ labels full-hd-output as deliberately strict, with its note and thresholds', async () => {
+    const evidence = evaluationEvidenceSchema().parse(readJson('evaluation', 'generation.json'));
+    const scenario = evidence.body.scenarios.find((s) => s.scenario === 'full-hd-output');
+    expect(scenario?.expectation).toBe('known-failure');
+    const page = await open('/evaluation/generation/');
+    const ids = await page.locator('section[data-scenario]').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')));
+    expect(ids).toEqual(evidence.body.scenarios.map((s) => s.scenario));
+
+    const section = page.locator('section[data-scenario="full-hd-output"]');
+    const strict = section.locator('[data-deliberately-strict]');
+    await expect(strict.isVisible()).resolves.toBe(true);
+    await expect(strict.innerText()).resolves.toMatch(/deliberately strict/i);
+    await expect(section.locator('[data-field="expectation_note"]').innerText()).resolves.toBe(scenario!.expectation_note);
+    for (const t of scenario!.thresholds) {
+      await expect(section.locator(`tr[data-metric="${t.metric}"]`).getAttribute('data-held')).resolves.toBe(String(t.passed));
+    }
+    await expect(section.locator('[data-field="result_digest"]').innerText()).resolves.toBe(scenario!.result_digest);
+    // Scenarios expected to pass carry no strict label.
+    await expect(page.locator('section[data-expectation="pass"] [data-deliberately-strict]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-field="claim_boundary"]').innerText()).resolves.toBe(evidence.claim_boundary);
+    await expect(page.locator('[data-field="scenario_count"]').innerText()).resolves.toBe(String(evidence.body.summary.scenario_count));
+    await page.close();
+  });
+
+  it('/evaluation/ has one row per suite evidence file', async () => {
+    const files = readdirSync(join(ROOT, 'evidence', 'evaluation')).filter((n) => n.endsWith('.json'));
+    const page = await open('/evaluation/');
+    const rows = await page.locator('tr[data-suite]').evaluateAll((els) => els.map((e) => e.getAttribute('data-suite')));
+    expect([...rows].sort()).toEqual(files.map((n) => n.replace(/\.json$/, '')).sort());
+    await page.close();
+  });
+});
+
+describe('dist/ leaks nothing', () => {
+  it('no page, export or search fragment contains a planted secret or a host path', () => {
+    const files = walk(DIST).filter((f) => /\.(html|md|json|pf_fragment)$/.test(f));
+    expect(files.some((f) => f.endsWith('.md'))).toBe(true);
+    expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
+    const leaks: string[] = [];
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      // Pagefind stores each page's text gzipped: search must not leak either.
+      const text = (file.endsWith('.pf_fragment') ? gunzipSync(bytes) : bytes).toString('utf8');
+      for (const needle of FORBIDDEN_IN_DIST) if (text.includes(needle)) leaks.push(`${relative(DIST, file)}: ${needle}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('claims', () => {
+  it('/claims/ shows every claim row grouped by area, with every evidence class present', async () => {
+    const { claims } = loadClaims(ROOT);
+    const page = await open('/claims/');
+    const rows = await page.locator('article[data-claim]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-claim'), e.getAttribute('data-class')]));
+    expect(rows.map(([id]) => id).sort()).toEqual(claims.map((c) => c.value.id).sort());
+    expect(new Set(rows.map(([, cls]) => cls))).toEqual(new Set(EVIDENCE_CLASSES));
+    for (const area of CLAIM_AREAS) {
+      await expect(page.locator(`section[data-area="${area}"] article[data-claim]`).count()).resolves.toBeGreaterThan(0);
+    }
+    // Evidence links carry their live status; mock's predict conformance passed.
+    const ref = page.locator('article[data-claim="mock-predict"] li[data-ref="conformance/mock#predict"]');
+    await expect(ref.getAttribute('data-status')).resolves.toBe('passed');
+    await expect(ref.locator('a').getAttribute('href')).resolves.toBe('/providers/mock/');
+    await screenshots(page, 'claims');
+    await page.close();
+  });
+
+  it('renders :claim[id] references in prose as links to their row', async () => {
+    const page = await open('/');
+    const link = page.locator('a.wf-claim-ref[data-claim="non-claim-robot-safety"]');
+    await expect(link.getAttribute('href')).resolves.toBe('/claims/#non-claim-robot-safety');
+    await link.click();
+    await page.waitForURL('**/claims/#non-claim-robot-safety');
+    await expect(page.locator('article#non-claim-robot-safety').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('has one page per check rule, the page every finding links to', async () => {
+    for (const rule of RULE_IDS) expect(existsSync(join(DIST, 'rules', rule, 'index.html')), rule).toBe(true);
+    const page = await open(ruleDocsPath('known-gap-stale'));
+    await expect(page.locator('[data-rule="known-gap-stale"]').count()).resolves.toBe(1);
+    await expect(page.locator('main').textContent()).resolves.toContain('ratchet');
     await page.close();
   });
 });

@@ -175,4 +175,4 @@ export const RULES: Record<RuleId, RuleDoc> = {
 
 
 /** Site path of a rule's documentation. */
-export const ruleDocsPath = (rule: RuleId) => `/reference/check-rules/#${rule}`;
+export const ruleDocsPath = (rule: RuleId) => `/rules/${rule}/`;

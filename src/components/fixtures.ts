@@ -1,0 +1,89 @@
+/**
+ * Derives what the fixture pages show from fixture-suite evidence (`evidence/fixtures/<capability>.json`,
+ * validated by the shared schema). Also holds the small entry helpers the evaluation and gallery
+ * helpers share.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { CAPABILITIES } from '../worldforge/capabilities/index.ts';
+import type { EVIDENCE_STATUSES, FixtureCase, FixturesEvidence } from '../worldforge/evidence/index.ts';
+
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+export type FixturesEntry = CollectionEntry<'fixtures'>;
+
+/** Repository-relative path of an evidence entry, e.g. `evidence/fixtures/generate.json`. */
+export const entryFile = (entry: { id: string; filePath?: string | undefined }, kind: string) =>
+  entry.filePath ?? `evidence/${kind}/${entry.id.split('/').pop()}.json`;
+
+/**
+ * Checks that `key` is unique across `entries` (two files claiming the same capability, suite or
+ * gallery would otherwise make one page silently win) and returns the entries.
+ */
+export function assertUniqueKeys<E extends { id: string; filePath?: string | undefined }>(
+  entries: readonly E[],
+  kind: string,
+  field: string,
+  key: (entry: E) => string,
+): E[] {
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const value = key(entry);
+    const other = seen.get(value);
+    if (other !== undefined) {
+      throw new Error(`${kind} evidence: ${field} '${value}' appears in both ${other} and ${entryFile(entry, kind)}`);
+    }
+    seen.set(value, entryFile(entry, kind));
+  }
+  return [...entries];
+}
+
+/** Overall status of several evidence documents: failed > skipped > passed (`none` if empty). */
+export function combinedStatus(entries: readonly { data: { status: EvidenceStatus } }[]): EvidenceStatus | 'none' {
+  if (entries.length === 0) return 'none';
+  if (entries.some((e) => e.data.status === 'failed')) return 'failed';
+  if (entries.some((e) => e.data.status === 'skipped')) return 'skipped';
+  return 'passed';
+}
+
+/** Fixture evidence in canonical capability order; throws if two files claim one capability. */
+export async function fixturesEntries(): Promise<FixturesEntry[]> {
+  const entries = assertUniqueKeys(await getCollection('fixtures'), 'fixtures', 'body.capability', (e) => e.data.body.capability);
+  return entries.sort((a, b) => CAPABILITIES.indexOf(a.data.body.capability) - CAPABILITIES.indexOf(b.data.body.capability));
+}
+
+/**
+ * What a fixture expects, read from the case's `expected` text (`ok` or `error <code>`):
+ * `success` for valid fixtures, `rejection` (with the typed code) for invalid ones, `other` if the
+ * generator ever words it differently (the page then shows the raw text).
+ */
+export type ExpectedOutcome =
+  | { kind: 'success'; code: null }
+  | { kind: 'rejection'; code: string }
+  | { kind: 'other'; code: null };
+
+export function expectedOutcome(c: Pick<FixtureCase, 'expected'>): ExpectedOutcome {
+  if (c.expected === 'ok') return { kind: 'success', code: null };
+  const match = /^error ([a-z_]+)$/.exec(c.expected);
+  if (match) return { kind: 'rejection', code: match[1]! };
+  return { kind: 'other', code: null };
+}
+
+export const OUTCOME_LABELS: Record<ExpectedOutcome['kind'], string> = {
+  success: 'expected success',
+  rejection: 'expected rejection',
+  other: 'expected',
+};
+
+/** Counts shown on the index: valid (expected success) and invalid (expected rejection) fixtures. */
+export function fixtureCounts(evidence: FixturesEvidence) {
+  const outcomes = evidence.body.cases.map(expectedOutcome);
+  return {
+    total: evidence.body.cases.length,
+    valid: outcomes.filter((o) => o.kind === 'success').length,
+    invalid: outcomes.filter((o) => o.kind === 'rejection').length,
+    passed: evidence.body.cases.filter((c) => c.status === 'passed').length,
+  };
+}
+
+export const fixturesPath = (capability: string) => `/fixtures/${capability}/`;
+export const FIXTURES_INDEX = '/fixtures/';
