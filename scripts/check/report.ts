@@ -28,7 +28,7 @@ export function humanReport(report: CheckReport): string {
   return [
     ...report.findings.map(humanFinding),
     '',
-    `worldforge check: ${errors} error(s), ${report.findings.length - errors} warning(s) in ${files.length} file(s): ${files.join(', ')} (${seconds} s)`,
+    `worldforge check: ${report.ok ? 'ok' : 'FAILED'}, ${errors} error(s), ${report.findings.length - errors} warning(s) in ${files.length} file(s): ${files.join(', ')} (${seconds} s)`,
   ].join('\n');
 }
 
