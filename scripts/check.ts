@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
-import { repoPath } from '../generators/repo.ts';
+import { REPO_ROOT, repoPath } from '../generators/repo.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
+import { loadRecords } from '../src/worldforge/records/load.ts';
 import type { CheckContext, Rule } from './check/context.ts';
 import {
   evidenceDriftRule,
@@ -21,6 +22,8 @@ import {
 } from './check/evidence-rules.ts';
 import { evaluationMismatchRule, fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
 import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
+import { RECORD_RULES } from './check/record-rules.ts';
+import { sceneFixtureFailedRule } from './check/scene-rules.ts';
 
 export const CHECK_RULES: readonly Rule[] = [
   evidenceSchemaRule,
@@ -32,9 +35,11 @@ export const CHECK_RULES: readonly Rule[] = [
   fixtureSchemaRule,
   fixtureFailedRule,
   evaluationMismatchRule,
+  sceneFixtureFailedRule,
   conformanceFailedRule,
   profileConformanceRule,
   readmeProviderTableRule,
+  ...RECORD_RULES,
 ];
 
 function currentDigest(path: string): string | null {
@@ -58,6 +63,7 @@ export async function loadContext(): Promise<CheckContext> {
     currentDigest,
     profiles: catalogProfiles(),
     readme: readFileSync(repoPath('README.md'), 'utf8'),
+    records: loadRecords(REPO_ROOT),
   };
 }
 

@@ -3,6 +3,7 @@ import type { EvidenceFiles } from '../../generators/run.ts';
 import type { ProviderProfile } from '../../src/worldforge/providers/profile.ts';
 import { ruleDocsPath, RULES, type RuleId } from '../../src/worldforge/checks/rules.ts';
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
+import type { RecordSet } from '../../src/worldforge/records/load.ts';
 
 export interface CheckContext {
   /** Files under evidence/ as committed (relative paths). */
@@ -17,6 +18,8 @@ export interface CheckContext {
   profiles: ProviderProfile[];
   /** README.md text. */
   readme: string;
+  /** Selection and design records under content/, with every record problem already found. */
+  records: RecordSet;
 }
 
 export interface Rule {
