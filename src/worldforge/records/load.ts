@@ -80,8 +80,8 @@ export interface RecordSet {
   problems: RecordProblem[];
 }
 
-/** Cross-record rules: references between records and body links. */
-function crossProblems(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[], routes: RouteTable): RecordProblem[] {
+/** Cross-record rules of selection records: design_record references and body links. */
+function selectionCrossProblems(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[], routes: RouteTable): RecordProblem[] {
   const problems: RecordProblem[] = [];
   const designIds = new Set(design.map((d) => d.data.id));
   for (const record of selection) {
@@ -97,6 +97,12 @@ function crossProblems(selection: readonly LoadedRecord<SelectionRecord>[], desi
       ], record.parsed.bodyLine),
     );
   }
+  return problems;
+}
+
+/** Cross-record rules of design records: `selection` references and body links. */
+function designCrossProblems(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[], routes: RouteTable): RecordProblem[] {
+  const problems: RecordProblem[] = [];
   for (const record of design) {
     const ref = record.data.selection;
     if (ref) {
@@ -126,7 +132,8 @@ export function loadRecords(root: string): RecordSet {
     });
   const selection = load(SELECTION_DIR, parseSelectionRecord);
   const design = load(DESIGN_DIR, parseDesignRecord);
-  problems.push(...crossProblems(selection, design, routesFor(selection, design)));
+  const routes = routesFor(selection, design);
+  problems.push(...selectionCrossProblems(selection, design, routes), ...designCrossProblems(selection, design, routes));
   return { selection, design, problems: problems.sort(byPosition) };
 }
 
@@ -139,6 +146,6 @@ export function checkSelectionFile(root: string, path: string, text: string): Re
   if (!result.record) return result.problems.sort(byPosition);
   const others = loadRecords(root);
   const selection = [...others.selection.filter((s) => s.data.id !== result.record!.data.id), result.record];
-  const cross = crossProblems([result.record], others.design, routesFor(selection, others.design));
+  const cross = selectionCrossProblems([result.record], others.design, routesFor(selection, others.design));
   return [...result.problems, ...cross].sort(byPosition);
 }
