@@ -23,9 +23,20 @@ export default defineConfig({
         { label: 'Home', link: '/' },
         { label: 'Providers', link: '/providers/' },
         {
+          label: 'Selection',
+          items: [
+            { label: 'Selection records', link: '/selection/' },
+            { label: 'Rubric', link: '/selection/rubric/' },
+            { label: 'Promotion rules', link: '/selection/promotion-rules/' },
+            { label: 'Design records', link: '/design-records/' },
+            { label: 'Writing a selection record', slug: 'selection-records' },
+          ],
+        },
+        {
           label: 'Docs',
           items: [
             { label: 'How evidence works', slug: 'how-evidence-works' },
+            { label: 'Scene artifacts', slug: 'scene-artifacts' },
             { label: 'Check rules reference', link: '/reference/check-rules/' },
           ],
         },
