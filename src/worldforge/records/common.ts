@@ -14,6 +14,12 @@ export const recordId = () => z.string().regex(RECORD_ID, { message: 'lower-case
 /** Prose that must say something: trimmed, at least `min` characters. */
 export const prose = (min = 10) => z.string().trim().min(min, { message: `write at least ${min} characters` });
 
+/** True when `YYYY-MM-DD` names a real day (2026-02-30 and 2026-13-01 do not). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /**
  * A `YYYY-MM-DD` calendar date kept as text. Astro's frontmatter parser (js-yaml) turns an
  * unquoted date into a Date while `yaml`'s core schema keeps it a string; both become the same
@@ -25,7 +31,7 @@ export const isoDate = () =>
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
-      .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'not a calendar date' }),
+      .refine(isCalendarDate, { message: 'not a calendar date' }),
   );
 
 /** Words that mark a placeholder, not a decision input. */

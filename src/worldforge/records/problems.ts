@@ -75,7 +75,9 @@ export function problemsFromZod(error: z.ZodError, data: unknown, file: string, 
   const messages = zodIssues(error, data);
   return error.issues.map((issue, k) => {
     const params = (issue.code === 'custom' ? issue.params : undefined) as Partial<RuleParams> | undefined;
-    const line = lineOfPath(parsed, issue.path);
+    // An unknown key is reported on its object; point at the key itself.
+    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const line = lineOfPath(parsed, path);
     if (params?.rule) {
       return { rule: params.rule, file, line, field: formatPath(issue.path), expected: params.expected ?? '', found: issue.message, hint: params.hint ?? '' };
     }
@@ -84,7 +86,7 @@ export function problemsFromZod(error: z.ZodError, data: unknown, file: string, 
     // Some zod messages (unions, refinements) do not quote the value; the author needs to see it.
     const value = valueAt(data, issue.path);
     const quoted = /found|unknown field/.test(found) || value === undefined ? found : `${found} (found ${JSON.stringify(value)})`;
-    return { rule: schemaRule, file, line, field: formatPath(issue.path), expected: help.expected, found: quoted, hint: help.hint };
+    return { rule: schemaRule, file, line, field: formatPath(path), expected: help.expected, found: quoted, hint: help.hint };
   });
 }
 
