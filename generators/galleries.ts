@@ -166,14 +166,6 @@ export function galleryDefinitions(): GalleryDefinition[] {
         return galleryDocument('fixtures', 'Fixture corpus: expected rejections', sources, docs.flatMap(fixtureCases));
       },
     },
-    {
-      id: 'scenes',
-      title: 'Scene artifacts: refused artifacts',
-      build: async () => {
-        const doc = await scenesEvidence(SCENE_SUBJECT);
-        return galleryDocument('scenes', 'Scene artifacts: refused artifacts', [{ path: `evidence/scenes/${SCENE_SUBJECT}.json`, doc }], sceneCases(doc));
-      },
-    },
     ...EVALUATION_SUITES.map((suite) => ({
       id: suite.id,
       title: `Evaluation: ${suite.id}`,
@@ -183,6 +175,14 @@ export function galleryDefinitions(): GalleryDefinition[] {
         return galleryDocument(suite.id, `Evaluation: ${suite.id}`, sources, evaluationCases(doc));
       },
     })),
+    {
+      id: 'scenes',
+      title: 'Scene artifacts: refused artifacts',
+      build: async () => {
+        const doc = await scenesEvidence(SCENE_SUBJECT);
+        return galleryDocument('scenes', 'Scene artifacts: refused artifacts', [{ path: `evidence/scenes/${SCENE_SUBJECT}.json`, doc }], sceneCases(doc));
+      },
+    },
   ];
 }
 
