@@ -30,9 +30,20 @@ export default defineConfig({
         { label: 'Evaluation', link: '/evaluation/' },
         { label: 'Galleries', link: '/galleries/' },
         {
+          label: 'Selection',
+          items: [
+            { label: 'Selection records', link: '/selection/' },
+            { label: 'Rubric', link: '/selection/rubric/' },
+            { label: 'Promotion rules', link: '/selection/promotion-rules/' },
+            { label: 'Design records', link: '/design-records/' },
+            { label: 'Writing a selection record', slug: 'selection-records' },
+          ],
+        },
+        {
           label: 'Docs',
           items: [
             { label: 'How evidence works', slug: 'how-evidence-works' },
+            { label: 'Scene artifacts', slug: 'scene-artifacts' },
             { label: 'Check rules reference', link: '/reference/check-rules/' },
           ],
         },

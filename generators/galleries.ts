@@ -8,6 +8,7 @@ import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import type { ConformanceEvidence } from '../src/worldforge/evidence/conformance.ts';
 import type { EvaluationEvidence } from '../src/worldforge/evidence/evaluation.ts';
 import type { FixturesEvidence } from '../src/worldforge/evidence/fixtures.ts';
+import type { ScenesEvidence } from '../src/worldforge/evidence/scenes.ts';
 import { GALLERY_DISCLAIMER, GALLERY_LABELS, GALLERY_SCHEMA, type GalleryCase, type GalleryEvidence } from '../src/worldforge/evidence/gallery.ts';
 import { EVALUATION_SUITES } from '../src/worldforge/evaluation/suites/index.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
@@ -15,6 +16,7 @@ import { PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
 import { conformanceEvidence } from './conformance.ts';
 import { evaluationEvidence } from './evaluation.ts';
 import { fixturesEvidence } from './fixtures.ts';
+import { SCENE_SUBJECT, scenesEvidence } from './scenes.ts';
 import { renderGalleryMarkdown } from './gallery-markdown.ts';
 import { inputDigests, WORLDFORGE_VERSION } from './repo.ts';
 
@@ -61,6 +63,30 @@ function fixtureCases(doc: FixturesEvidence): GalleryCase[] {
           ? `Compare ${c.fixture_path} with the observed text; fix the provider or the fixture, then run \`npm run evidence\`.`
           : `Compare your request with ${c.fixture_path}; the field named in the error is the one to fix.`,
         source: `evidence/fixtures/${doc.body.capability}.json`,
+      };
+    });
+}
+
+function sceneCases(doc: ScenesEvidence): GalleryCase[] {
+  return doc.body.cases
+    .filter((c) => c.status === 'failed' || c.expected !== 'accepted')
+    .map((c) => {
+      const failed = c.status === 'failed';
+      const first = c.issues[0];
+      return {
+        case_id: `scenes:${c.fixture_id}`,
+        subject: 'scene-artifact',
+        fixture_id: c.fixture_id,
+        label: failed ? 'unexpected-failure' : 'expected-rejection',
+        input_summary: c.description,
+        expected_contract: `Scene artifact validator: ${c.expected}.`,
+        observed: redactText(first ? `${c.observed} (${first.code} at ${first.path}: ${first.message})` : c.observed),
+        // A refused artifact is refused input; the scene code is in the observed text.
+        error_code: c.issues.length ? 'invalid_input' : null,
+        first_triage_step: failed
+          ? `Run \`npx worldforge evidence generate --only scenes/${SCENE_SUBJECT}\`, compare ${c.fixture_path} with the observed codes, and fix the validator in src/worldforge/scene/ or the fixture.`
+          : `Compare your artifact with ${c.fixture_path}; the path and code in the error name the field to fix.`,
+        source: `evidence/scenes/${SCENE_SUBJECT}.json`,
       };
     });
 }
@@ -149,6 +175,14 @@ export function galleryDefinitions(): GalleryDefinition[] {
         return galleryDocument(suite.id, `Evaluation: ${suite.id}`, sources, evaluationCases(doc));
       },
     })),
+    {
+      id: 'scenes',
+      title: 'Scene artifacts: refused artifacts',
+      build: async () => {
+        const doc = await scenesEvidence(SCENE_SUBJECT);
+        return galleryDocument('scenes', 'Scene artifacts: refused artifacts', [{ path: `evidence/scenes/${SCENE_SUBJECT}.json`, doc }], sceneCases(doc));
+      },
+    },
   ];
 }
 

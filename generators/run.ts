@@ -16,6 +16,7 @@ import { fixtureSubjects } from './fixtures.ts';
 import { gallerySubjects } from './galleries.ts';
 import { jsonSchemaFiles } from './json-schemas.ts';
 import { renderProviderTable, spliceProviderTable } from './readme-table.ts';
+import { sceneSubjects } from './scenes.ts';
 import { repoPath } from './repo.ts';
 
 export const EVIDENCE_DIR = 'evidence';
@@ -30,7 +31,7 @@ export interface Subject {
 }
 
 export function allSubjects(): Subject[] {
-  return [...conformanceSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...gallerySubjects()];
+  return [...conformanceSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...sceneSubjects(), ...gallerySubjects()];
 }
 
 export interface Selection {

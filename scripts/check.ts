@@ -6,12 +6,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
-import { repoPath } from '../generators/repo.ts';
+import { REPO_ROOT, repoPath } from '../generators/repo.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
-import { REPO_ROOT } from '../generators/repo.ts';
 import { applyKnownGaps } from './check/known-gaps.ts';
 import {
   claimBackingRule,
@@ -25,6 +24,7 @@ import {
 } from './check/claim-rules.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
+import { loadRecords } from '../src/worldforge/records/load.ts';
 import type { CheckContext, Rule } from './check/context.ts';
 import {
   evidenceDriftRule,
@@ -36,6 +36,8 @@ import {
 } from './check/evidence-rules.ts';
 import { evaluationMismatchRule, fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
 import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
+import { RECORD_RULES } from './check/record-rules.ts';
+import { sceneFixtureFailedRule } from './check/scene-rules.ts';
 
 export const CHECK_RULES: readonly Rule[] = [
   evidenceSchemaRule,
@@ -47,6 +49,7 @@ export const CHECK_RULES: readonly Rule[] = [
   fixtureSchemaRule,
   fixtureFailedRule,
   evaluationMismatchRule,
+  sceneFixtureFailedRule,
   conformanceFailedRule,
   profileConformanceRule,
   readmeProviderTableRule,
@@ -58,6 +61,7 @@ export const CHECK_RULES: readonly Rule[] = [
   nonClaimsRule,
   proseReferenceRule,
   readmeClaimsListRule,
+  ...RECORD_RULES,
 ];
 
 const DOCS_DIR = 'src/content/docs';
@@ -92,6 +96,7 @@ export async function loadContext(): Promise<CheckContext> {
     inputProblems = [...error.problems];
   }
   const committed = readCommittedEvidence();
+  const records = loadRecords(REPO_ROOT);
   return {
     committed,
     fresh,
@@ -102,7 +107,8 @@ export async function loadContext(): Promise<CheckContext> {
     claims: loadClaims(REPO_ROOT),
     gaps: loadKnownGaps(REPO_ROOT),
     prose: proseFiles(),
-    refSources: repoRefSources(REPO_ROOT, committed),
+    refSources: repoRefSources(REPO_ROOT, committed, records),
+    records,
   };
 }
 

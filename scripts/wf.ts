@@ -19,8 +19,12 @@ import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { REPO_ROOT } from '../generators/repo.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
+import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
+import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 class UsageError extends Error {}
 
@@ -106,6 +110,35 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('List every claim id with its class and area.')
     .option('--json', 'print the rows as JSON')
     .action((options) => setExit(listClaims(options)));
+
+  const selection = program.command('selection').description('Author and validate provider cohort selection records (content/selection-records/).');
+  selection
+    .command('check <file>')
+    .description('Validate one selection record with the rules `npm run check` applies (exit 1 on problems).')
+    .option('--json', 'print the problems as JSON')
+    .action((file: string, options) => setExit(selectionCheck(processIo(), file, options)));
+  const create = selection
+    .command('new')
+    .description('Write a new selection record: asks in a terminal, reads flags otherwise. Refuses to write a record the check would reject.')
+    .option('--id <id>', 'record id, also the file name')
+    .option('--title <text>', 'page heading')
+    .option('--cohort <id>', 'cohort id (default: the record id)')
+    .option('--date <YYYY-MM-DD>', 'decision date (default: today)')
+    .option('--summary <text>', 'one paragraph: what was decided and why now')
+    .option('--candidate <id>', 'declare a candidate (repeat for each)', collect, [])
+    .option('--out <path>', 'where to write (default: content/selection-records/<id>.md)')
+    .option('--force', 'overwrite an existing file')
+    .option('--no-input', 'never prompt, even in a terminal');
+  const described: Record<string, string> = {
+    scores: '8 points 0–2 in rubric order, e.g. jepa=2,2,1,1,2,2,1,1',
+    decision: 'active | rfc | deferred (default: the band of the computed score)',
+    capabilities: 'comma list, e.g. jepa=score',
+    ownership: 'checkout-safe | remote-api | prepared-host | none',
+  };
+  for (const name of Object.keys(CANDIDATE_FLAGS)) {
+    create.option(`${flagSpelling(name)} <id=value>`, described[name] ?? `per-candidate ${CANDIDATE_FLAGS[name as keyof typeof CANDIDATE_FLAGS]}`, collect, []);
+  }
+  create.action(async (options) => setExit(await selectionNew(processIo(), options)));
   return program;
 }
 

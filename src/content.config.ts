@@ -3,7 +3,8 @@
  * generators and `npm run check` use (src/worldforge/evidence), so a malformed evidence file fails
  * `astro build` naming the entry, the field and the file. Never redefine the shape here. Only the
  * JSON documents are collections: the Markdown gallery exports next to them are served as-is by
- * src/pages/galleries/[id].md.ts.
+ * src/pages/galleries/[id].md.ts. Selection and design records use the record schemas of
+ * src/worldforge/records (rule refinements included), and claims the claim schema, the same way.
  */
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
@@ -18,6 +19,8 @@ import {
   galleryEvidenceSchema,
   type EvidenceKind,
 } from './worldforge/evidence/index.ts';
+import { designRecordSchema } from './worldforge/records/design.ts';
+import { selectionRecordSchema } from './worldforge/records/selection.ts';
 
 /**
  * `glob()` that re-validates every file on every build. Astro's content cache skips entries whose
@@ -29,7 +32,7 @@ import {
 function revalidatingGlob(options: Parameters<typeof glob>[0]): Loader {
   const inner = glob(options);
   return {
-    name: 'worldforge-evidence-glob',
+    name: 'worldforge-revalidating-glob',
     load: async (context) => {
       context.store.clear();
       await inner.load(context);
@@ -63,4 +66,12 @@ export const collections = {
   evaluation: defineCollection({ loader: evidenceLoader('evaluation'), schema: evaluationEvidenceSchema() }),
   galleries: defineCollection({ loader: evidenceLoader('galleries'), schema: galleryEvidenceSchema() }),
   claims: defineCollection({ loader: claimsLoader, schema: claimSchema() }),
+  selectionRecords: defineCollection({
+    loader: revalidatingGlob({ pattern: '*.md', base: './content/selection-records' }),
+    schema: selectionRecordSchema(),
+  }),
+  designRecords: defineCollection({
+    loader: revalidatingGlob({ pattern: '*.md', base: './content/design-records' }),
+    schema: designRecordSchema(),
+  }),
 };

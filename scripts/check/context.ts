@@ -5,6 +5,7 @@ import { ruleDocsPath, RULES, type RuleId } from '../../src/worldforge/checks/ru
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
 import type { ClaimSet, GapSet } from '../../src/worldforge/claims/load.ts';
 import type { RefSources } from '../../src/worldforge/claims/refs.ts';
+import type { RecordSet } from '../../src/worldforge/records/load.ts';
 
 export interface CheckContext {
   /** Files under evidence/ as committed (relative paths). */
@@ -27,6 +28,8 @@ export interface CheckContext {
   prose: { file: string; text: string }[];
   /** What claim evidence refs resolve against. */
   refSources: RefSources;
+  /** Selection and design records under content/, with every record problem already found. */
+  records: RecordSet;
 }
 
 export interface Rule {

@@ -7,6 +7,7 @@ import { CLASS_POLICY } from '../worldforge/claims/backing.ts';
 import { parseRef, resolveRef, type Resolution } from '../worldforge/claims/refs.ts';
 import { CLAIM_AREAS, EVIDENCE_CLASSES, type ClaimArea } from '../worldforge/claims/schema.ts';
 import { repoRefSources } from '../worldforge/claims/sources.ts';
+import { candidateAnchor } from '../worldforge/records/rubric.ts';
 
 export type ClaimEntry = CollectionEntry<'claims'>;
 
@@ -28,8 +29,11 @@ export function refUrl(ref: string): string | null {
     case 'galleries':
       return `/${kind}/${subject}/`;
     case 'design-records':
+      return `/design-records/${subject}/`;
     case 'selection-records':
-      return `/${kind}/${subject}/`;
+      return `/selection/#${fragment ? candidateAnchor(subject, fragment) : subject}`;
+    case 'scenes':
+      return '/scene-artifacts/';
     case 'live-smoke':
       return `/live-smoke/#${subject}${fragment ? `-${fragment}` : ''}`;
     default:

@@ -25,6 +25,8 @@ import {
   type ConformanceEvidence,
   type GalleryEvidence,
 } from '../../src/worldforge/evidence/index.ts';
+import { loadRecords } from '../../src/worldforge/records/load.ts';
+import { candidateAnchor, CRITERION_IDS, criterionAnchor, PROMOTION_LEVELS, scoreTotal } from '../../src/worldforge/records/rubric.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -443,6 +445,88 @@ describe('claims', () => {
     const page = await open(ruleDocsPath('known-gap-stale'));
     await expect(page.locator('[data-rule="known-gap-stale"]').count()).resolves.toBe(1);
     await expect(page.locator('main').textContent()).resolves.toContain('ratchet');
+    await page.close();
+  });
+});
+
+describe('selection records /selection/', () => {
+  const records = loadRecords(ROOT);
+
+  it('renders each record with its rubric table: points per criterion and the computed total', async () => {
+    expect(records.selection.length).toBeGreaterThan(0);
+    const page = await open('/selection/');
+    for (const record of records.selection) {
+      const { id, candidates } = record.data;
+      const table = page.locator(`table[data-rubric="${id}"]`);
+      await expect(table.count()).resolves.toBe(1);
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-criterion')));
+      expect(rows).toEqual([...CRITERION_IDS]);
+      for (const c of candidates) {
+        const points = await table.locator(`tbody td[data-candidate="${c.id}"]`).evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+        expect(points, c.id).toEqual(CRITERION_IDS.map((k) => c.scores[k]));
+        await expect(table.locator(`tr[data-row="total"] td[data-candidate="${c.id}"]`).innerText()).resolves.toBe(String(scoreTotal(c.scores)));
+        await expect(table.locator(`tr[data-row="decision"] td[data-candidate="${c.id}"]`).getAttribute('data-decision')).resolves.toBe(c.decision);
+        await expect(page.locator(`[id="${candidateAnchor(id, c.id)}"]`).count(), c.id).resolves.toBe(1);
+      }
+    }
+    // Deferrals show their blocker and revisit trigger.
+    const genie = page.locator('[data-candidate-detail="genie"]');
+    await expect(genie.locator('[data-field="blocker"]').innerText()).resolves.toContain('no public automation API');
+    await expect(genie.locator('[data-field="revisit_trigger"]').count()).resolves.toBe(1);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'selection.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('has rubric and promotion-rule pages with the anchors records link to', async () => {
+    const rubric = await open('/selection/rubric/');
+    for (const id of CRITERION_IDS) await expect(rubric.locator(`[id="${criterionAnchor(id)}"]`).count(), id).resolves.toBe(1);
+    await expect(rubric.locator('table.wf-bands tbody tr').count()).resolves.toBe(3);
+    await rubric.close();
+    const promotion = await open('/selection/promotion-rules/');
+    for (const level of PROMOTION_LEVELS) await expect(promotion.locator(`[id="${level}"]`).count(), level).resolves.toBe(1);
+    await promotion.close();
+  });
+});
+
+describe('design records', () => {
+  it('lists every design record and renders each page with its decision', async () => {
+    const { design } = loadRecords(ROOT);
+    const index = await open('/design-records/');
+    const listed = await index.locator('tr[data-design-record]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-design-record')));
+    expect(listed.sort()).toEqual(design.map((d) => d.data.id).sort());
+    await index.close();
+    for (const record of design) {
+      const page = await open(`/design-records/${record.data.id}/`);
+      await expect(page.locator('[data-field="decision"]').innerText()).resolves.toBe(record.data.decision);
+      await expect(page.locator('h1').innerText()).resolves.toBe(record.data.title);
+      await page.close();
+    }
+  });
+
+  it('the scene boundary maps to generate as deferred; the Genie record is deferred with blocker and trigger', async () => {
+    const scene = await open('/design-records/scene-artifact-boundary/');
+    await expect(scene.locator('[data-field="capability_mapping"]').innerText()).resolves.toMatch(/^generate — deferred/);
+    await expect(scene.locator('[data-verdict="accepted"]').count()).resolves.toBeGreaterThan(0);
+    await expect(scene.locator('[data-verdict="rejected"]').count()).resolves.toBeGreaterThan(0);
+    await scene.close();
+    const genie = await open('/design-records/genie/');
+    await expect(genie.locator('[data-field="blocker"]').count()).resolves.toBe(1);
+    await expect(genie.locator('[data-field="revisit_trigger"]').count()).resolves.toBe(1);
+    await genie.close();
+  });
+
+  it('the genie provider page states the decision and links its design record', async () => {
+    const page = await open('/providers/genie/');
+    const note = page.locator('[data-design-record="genie"]');
+    await expect(note.innerText()).resolves.toContain('Decision: deferred');
+    await expect(note.locator('a[href="/design-records/genie/"]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('the scene artifacts page says what the artifact does not prove', async () => {
+    const page = await open('/scene-artifacts/');
+    await expect(page.locator('main').innerText()).resolves.toContain('does not prove');
     await page.close();
   });
 });

@@ -9,6 +9,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCommittedEvidence } from '../../generators/run.ts';
 import { loadClaims, loadKnownGaps } from '../../src/worldforge/claims/load.ts';
+import { loadRecords } from '../../src/worldforge/records/load.ts';
+import { repoRefSources } from '../../src/worldforge/claims/sources.ts';
 import type { RecordResolver } from '../../src/worldforge/claims/refs.ts';
 import { checkReportSchema, type Finding } from '../../src/worldforge/checks/finding.ts';
 import { catalogProfiles } from '../../src/worldforge/providers/catalog.ts';
@@ -54,6 +56,7 @@ function context({ claims, gaps, readme, evidence, records }: TreeOptions): Chec
     gaps: loadKnownGaps(root),
     prose: [{ file: 'README.md', text }],
     refSources: { evidence: committed, records: records ?? {} },
+    records: loadRecords(root),
   };
 }
 
@@ -147,7 +150,13 @@ describe('claims rules', () => {
 
   it('passes on the real claims of this repository', () => {
     const findings = run(
-      { ...context({ claims: mockEmbed }), claims: loadClaims(REPO), gaps: loadKnownGaps(REPO), readme: readFileSync(join(REPO, 'README.md'), 'utf8') },
+      {
+        ...context({ claims: mockEmbed }),
+        claims: loadClaims(REPO),
+        gaps: loadKnownGaps(REPO),
+        readme: readFileSync(join(REPO, 'README.md'), 'utf8'),
+        refSources: repoRefSources(REPO),
+      },
       ...Object.values(claimRules),
     );
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);

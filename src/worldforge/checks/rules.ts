@@ -25,6 +25,14 @@ export const RULE_IDS = [
   'claim-reference-unknown',
   'readme-claims-list',
   'known-gap-stale',
+  'selection-schema',
+  'selection-active-limit',
+  'selection-deferral',
+  'selection-score-band',
+  'selection-links',
+  'design-record-schema',
+  'design-record-links',
+  'scene-fixture-failed',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -170,9 +178,55 @@ export const RULES: Record<RuleId, RuleDoc> = {
     why: 'content/claims/known-gaps.yaml lists findings the project accepts for now, each with a reason. Like browser-compat-data’s exception lists, it is a ratchet: an entry whose finding no longer occurs must be removed, so the list can only shrink.',
     fix: 'Delete the entry from content/claims/known-gaps.yaml.',
   },
+  'selection-schema': {
+    id: 'selection-schema',
+    title: 'Selection records are well formed',
+    why: 'A cohort selection record is a decision others cite (claims reference `selection-records/<id>`). Every candidate carries the same facts — capability, upstream runtime, ownership, fixture strategy, smoke feasibility, licence risk — and a 0–2 score for every rubric criterion, so decisions can be compared. The total is computed from the scores, never typed, and the id equals the file name so citations stay stable.',
+    fix: 'Fix the named field (`npx worldforge selection check <file>` prints the same problems with hints), or start from `npx worldforge selection new`.',
+  },
+  'selection-active-limit': {
+    id: 'selection-active-limit',
+    title: 'At most 3 active candidates per selection record',
+    why: 'A cohort is a focus. With more than three active candidates none of them gets the fixtures, smoke runs and docs a promotion needs.',
+    fix: 'Keep at most 3 candidates `active`; make the others `rfc`, or `deferred` with a blocker and a revisit trigger.',
+  },
+  'selection-deferral': {
+    id: 'selection-deferral',
+    title: 'Every deferral names a blocker and a revisit trigger',
+    why: 'A deferral without a concrete blocker cannot be challenged, and one without a revisit trigger is never reopened. Placeholders such as TBD do not count.',
+    fix: 'Add `blocker:` (what is missing now) and `revisit_trigger:` (the observable event that reopens it) to the deferred candidate.',
+  },
+  'selection-score-band': {
+    id: 'selection-score-band',
+    title: 'Decisions agree with the computed score band',
+    why: 'The rubric bands (12–16 eligible, 8–11 RFC/design, below 8 defer) make decisions comparable across cohorts. A decision may depart from its band only with a written override reason; a stale override on an agreeing decision is an error too, so the next real disagreement shows.',
+    fix: 'Change the decision to the band’s, re-check the scores, or add an `override_reason:` saying why.',
+  },
+  'selection-links': {
+    id: 'selection-links',
+    title: 'Selection records link the rubric and promotion rules, and their links resolve',
+    why: 'A reader must be able to see what the scores mean and what a promotion requires. Links into /selection/, /design-records/, /providers/ and /reference/check-rules/ (and a candidate’s `design_record`) must point at a page and anchor the site renders.',
+    fix: 'Link `/selection/rubric/` and `/selection/promotion-rules/` from the body, and correct any link or `design_record` the finding names.',
+  },
+  'design-record-schema': {
+    id: 'design-record-schema',
+    title: 'Design records are well formed',
+    why: 'Design records (`design-records/<id>`) back claims about boundaries and deferred runtimes. Each needs its decision, date and what the host owns; a deferral needs a concrete blocker and revisit trigger; an artifact boundary must say which capability it maps to and whether that is deferred.',
+    fix: 'Fix the named field of the design record; its id must equal the file name.',
+  },
+  'design-record-links': {
+    id: 'design-record-links',
+    title: 'Design record links and selection references resolve',
+    why: 'A design record that points at a missing selection candidate or page sends readers (and claims) nowhere.',
+    fix: 'Correct the `selection:` reference (`<record>#<candidate>`) or the link the finding names.',
+  },
+  'scene-fixture-failed': {
+    id: 'scene-fixture-failed',
+    title: 'Scene artifact fixtures are accepted or rejected as they expect',
+    why: 'The scene fixtures pin the artifact boundary: each valid fixture must pass the validator and each invalid one must be refused with its expected error code. An accepted invalid fixture means the boundary leaks (a host path, a non-finite number); a rejected valid one means it refuses real artifacts.',
+    fix: 'Fix the validator in src/worldforge/scene/ or correct the fixture, then run `npm run evidence`.',
+  },
 };
-
-
 
 /** Site path of a rule's documentation. */
 export const ruleDocsPath = (rule: RuleId) => `/rules/${rule}/`;

@@ -7,12 +7,14 @@ import { CONFORMANCE_SCHEMA, conformanceEvidenceSchema } from './conformance.ts'
 import { EVALUATION_SCHEMA, evaluationEvidenceSchema } from './evaluation.ts';
 import { FIXTURES_SCHEMA, fixturesEvidenceSchema } from './fixtures.ts';
 import { GALLERY_SCHEMA, galleryEvidenceSchema } from './gallery.ts';
+import { SCENES_SCHEMA, scenesEvidenceSchema } from './scenes.ts';
 
 export const EVIDENCE_KINDS = {
   conformance: { schemaName: CONFORMANCE_SCHEMA, schema: conformanceEvidenceSchema },
   fixtures: { schemaName: FIXTURES_SCHEMA, schema: fixturesEvidenceSchema },
   evaluation: { schemaName: EVALUATION_SCHEMA, schema: evaluationEvidenceSchema },
   galleries: { schemaName: GALLERY_SCHEMA, schema: galleryEvidenceSchema },
+  scenes: { schemaName: SCENES_SCHEMA, schema: scenesEvidenceSchema },
 } as const satisfies Record<string, { schemaName: string; schema: () => z.ZodType }>;
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
@@ -30,3 +32,4 @@ export * from './evaluation.ts';
 export * from './evidence-index.ts';
 export * from './fixtures.ts';
 export * from './gallery.ts';
+export * from './scenes.ts';

@@ -1,0 +1,145 @@
+/**
+ * `worldforge selection check <file>` and `worldforge selection new`. Both validate with the
+ * record loader `npm run check` uses, so a record that passes here passes there, and the errors
+ * read the same (file:line, rule, field, expected, found, hint).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { REPO_ROOT } from '../../generators/repo.ts';
+import { checkSelectionFile, SELECTION_DIR } from '../../src/worldforge/records/load.ts';
+import { formatProblems, type RecordProblem } from '../../src/worldforge/records/problems.ts';
+import { bandOf, scoreTotal } from '../../src/worldforge/records/rubric.ts';
+import { parseSelectionRecord } from '../../src/worldforge/records/load.ts';
+import { candidatesFromFlags, FlagError, type CandidateFlags } from './flags.ts';
+import { promptRecord } from './prompt.ts';
+import { renderRecord, type RecordDraft } from './render.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+  /** True when both stdin and stdout are terminals. */
+  interactive: boolean;
+}
+
+export const processIo = (): Io => ({
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+});
+
+/** Repository-relative path when the file is inside the repository, else the path as resolved. */
+function displayPath(cwd: string, file: string): { full: string; shown: string } {
+  const full = isAbsolute(file) ? file : resolve(cwd, file);
+  const rel = relative(REPO_ROOT, full);
+  return { full, shown: rel.startsWith('..') || isAbsolute(rel) ? full : rel.split('\\').join('/') };
+}
+
+function summaryLine(text: string, path: string): string {
+  const record = parseSelectionRecord(path, text).record;
+  if (!record) return '';
+  const counts = { active: 0, rfc: 0, deferred: 0 };
+  for (const c of record.data.candidates) counts[c.decision]++;
+  const totals = record.data.candidates.map((c) => `${c.id} ${scoreTotal(c.scores)} (${bandOf(scoreTotal(c.scores)).title.toLowerCase()}) → ${c.decision}`);
+  return `${record.data.candidates.length} candidate(s): ${counts.active} active, ${counts.rfc} rfc, ${counts.deferred} deferred\n  ${totals.join('\n  ')}`;
+}
+
+function report(io: Io, shown: string, problems: readonly RecordProblem[], text: string, json: boolean): number {
+  if (json) {
+    io.out(`${JSON.stringify({ file: shown, ok: problems.length === 0, problems }, null, 2)}\n`);
+  } else if (problems.length === 0) {
+    io.out(`worldforge selection check: ${shown} ok\n  ${summaryLine(text, shown)}\n`);
+  } else {
+    io.out(`${formatProblems(problems)}\n\nworldforge selection check: ${problems.length} problem(s) in ${shown} (rules: ${[...new Set(problems.map((p) => p.rule))].join(', ')})\n`);
+  }
+  return problems.length === 0 ? EXIT.ok : EXIT.failed;
+}
+
+export function selectionCheck(io: Io, file: string, options: { json?: boolean }): number {
+  const { full, shown } = displayPath(io.cwd, file);
+  if (!existsSync(full)) {
+    io.err(`worldforge selection check: ${shown}: no such file\n`);
+    return EXIT.usage;
+  }
+  const text = readFileSync(full, 'utf8');
+  return report(io, shown, checkSelectionFile(REPO_ROOT, shown, text), text, Boolean(options.json));
+}
+
+export interface NewOptions extends CandidateFlags {
+  id?: string;
+  title?: string;
+  cohort?: string;
+  date?: string;
+  summary?: string;
+  out?: string;
+  force?: boolean;
+  /** `--no-input`: never prompt, even in a terminal. */
+  input?: boolean;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function draftFromFlags(options: NewOptions): RecordDraft {
+  const missing = (['id', 'title', 'summary'] as const).filter((k) => !options[k]);
+  if (missing.length) throw new FlagError(`missing ${missing.map((m) => `--${m}`).join(', ')} (or run in a terminal to be asked)`);
+  return {
+    id: options.id!,
+    title: options.title!,
+    cohort: options.cohort ?? options.id!,
+    decision_date: options.date ?? today(),
+    summary: options.summary!,
+    candidates: candidatesFromFlags(options),
+  };
+}
+
+async function draftFromPrompts(options: NewOptions): Promise<RecordDraft> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const candidates = options.candidate?.length ? candidatesFromFlags(options) : [];
+    return await promptRecord((q) => rl.question(q), (line) => process.stdout.write(`${line}\n`), {
+      id: options.id,
+      title: options.title,
+      cohort: options.cohort,
+      decision_date: options.date ?? today(),
+      summary: options.summary,
+      candidates,
+    });
+  } finally {
+    rl.close();
+  }
+}
+
+export async function selectionNew(io: Io, options: NewOptions, prompt = draftFromPrompts): Promise<number> {
+  let draft: RecordDraft;
+  try {
+    draft = io.interactive && options.input !== false ? await prompt(options) : draftFromFlags(options);
+  } catch (error) {
+    if (!(error instanceof FlagError)) throw error;
+    io.err(`worldforge selection new: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const { full, shown } = displayPath(io.cwd, options.out ?? resolve(REPO_ROOT, SELECTION_DIR, `${draft.id}.md`));
+  if (basename(full) !== `${draft.id}.md`) {
+    io.err(`worldforge selection new: --out must be named ${draft.id}.md (the record id), found ${basename(full)}\n`);
+    return EXIT.usage;
+  }
+  if (existsSync(full) && !options.force) {
+    io.err(`worldforge selection new: ${shown} exists; pass --force to overwrite\n`);
+    return EXIT.usage;
+  }
+  const text = renderRecord(draft);
+  // Same rules as `selection check` and `npm run check`: never write a record they would refuse.
+  const problems = checkSelectionFile(REPO_ROOT, shown, text);
+  if (problems.length) {
+    io.out(`${formatProblems(problems)}\n\nworldforge selection new: nothing written; the record would break ${problems.length} rule(s).\n`);
+    return EXIT.failed;
+  }
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  io.out(`worldforge selection new: wrote ${shown}\n  ${summaryLine(text, shown)}\n  next: npx worldforge selection check ${shown}\n`);
+  return EXIT.ok;
+}
