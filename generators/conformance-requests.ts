@@ -5,6 +5,7 @@
 import { CAPABILITIES, type Capability } from '../src/worldforge/capabilities/index.ts';
 import { fixturesFor, loadCorpus, type LoadedFixture } from '../src/worldforge/fixtures/load.ts';
 import { decodeRequest } from '../src/worldforge/fixtures/schema.ts';
+import { once } from '../src/worldforge/once.ts';
 import { REPO_ROOT } from './repo.ts';
 
 export interface ConformanceRequests {
@@ -29,4 +30,4 @@ export function conformanceRequestsFrom(corpus: readonly LoadedFixture[]): Recor
 }
 
 /** The requests for the corpus in this checkout. */
-export const conformanceRequests = () => conformanceRequestsFrom(loadCorpus(REPO_ROOT));
+export const conformanceRequests = once(() => conformanceRequestsFrom(loadCorpus(REPO_ROOT)));

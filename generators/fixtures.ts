@@ -15,6 +15,7 @@ import { CATALOG, createProvider, PROVIDER_NAMES } from '../src/worldforge/provi
 import type { Provider } from '../src/worldforge/providers/base.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
+import { once } from '../src/worldforge/once.ts';
 import { memoize } from './memo.ts';
 import { inputDigests, REPO_ROOT, WORLDFORGE_VERSION } from './repo.ts';
 
@@ -82,8 +83,11 @@ export async function fixtureCase(fixture: LoadedFixture, providers: readonly Pr
   };
 }
 
+/** The corpus, read once per process (every capability and the conformance suite share it). */
+export const repoCorpus = once(() => loadCorpus(REPO_ROOT));
+
 async function buildFixturesEvidence(capability: Capability): Promise<FixturesEvidence> {
-  const corpus = loadCorpus(REPO_ROOT);
+  const corpus = repoCorpus();
   const recorder = new EventRecorder();
   const names = PROVIDER_NAMES.filter((name) => createProvider(name).supports(capability));
   const providers = names.map((name) => createProvider(name, { events: recorder.sink }));

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
-import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
+import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, evidenceSchemaOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { conformanceSubjects } from './conformance.ts';
@@ -63,7 +63,7 @@ export class InvalidEvidenceError extends Error {}
 function validateDocument(path: string, document: unknown): unknown {
   const kind = evidenceKindOf(path);
   if (!kind) throw new InvalidEvidenceError(`evidence/${path}: no evidence kind owns this folder`);
-  const parsed = EVIDENCE_KINDS[kind].schema().safeParse(document);
+  const parsed = evidenceSchemaOf(kind).safeParse(document);
   if (!parsed.success) {
     throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`);
   }

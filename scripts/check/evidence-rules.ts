@@ -1,7 +1,7 @@
 /** Rules about the evidence/ folder itself: schema, drift, missing and orphaned files, index digests. */
 import { createTwoFilesPatch } from 'diff';
 import { sha256Tag } from '../../src/worldforge/digest.ts';
-import { EVIDENCE_KINDS, evidenceIndexSchema, evidenceKindOf } from '../../src/worldforge/evidence/index.ts';
+import { EVIDENCE_KINDS, evidenceIndexSchema, evidenceKindOf, evidenceSchemaOf } from '../../src/worldforge/evidence/index.ts';
 import { formatIssues, zodIssues } from '../../src/worldforge/validation.ts';
 import { INDEX_PATH } from '../../generators/run.ts';
 import { finding, type Rule } from './context.ts';
@@ -32,7 +32,7 @@ export const evidenceSchemaRule: Rule = {
   check: ({ committed }) =>
     [...committed].flatMap(([path, text]) => {
       const kind = evidenceKindOf(path);
-      const schema = kind ? EVIDENCE_KINDS[kind].schema() : path === INDEX_PATH ? evidenceIndexSchema() : null;
+      const schema = kind ? evidenceSchemaOf(kind) : path === INDEX_PATH ? evidenceIndexSchema() : null;
       if (!schema) return [];
       const parsed = parseJson(text);
       if (!parsed.ok) {

@@ -1,5 +1,5 @@
 /** Rules about the capability fixture corpus and the results it produces. */
-import { evaluationEvidenceSchema, fixturesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { evaluationEvidenceSchema, evidenceSchemaOf, fixturesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
 import { finding, type Rule } from './context.ts';
 
 export const fixtureSchemaRule: Rule = {
@@ -16,7 +16,7 @@ export const fixtureFailedRule: Rule = {
     [...(fresh ?? new Map<string, string>())]
       .filter(([path]) => path.startsWith('fixtures/'))
       .flatMap(([path, text]) => {
-        const doc = fixturesEvidenceSchema().parse(JSON.parse(text));
+        const doc = evidenceSchemaOf('fixtures').parse(JSON.parse(text)) as ReturnType<ReturnType<typeof fixturesEvidenceSchema>['parse']>;
         return doc.body.cases
           .filter((c) => c.status === 'failed')
           .flatMap((c) =>
@@ -41,7 +41,7 @@ export const evaluationMismatchRule: Rule = {
     [...(fresh ?? new Map<string, string>())]
       .filter(([path]) => path.startsWith('evaluation/'))
       .flatMap(([path, text]) => {
-        const doc = evaluationEvidenceSchema().parse(JSON.parse(text));
+        const doc = evidenceSchemaOf('evaluation').parse(JSON.parse(text)) as ReturnType<ReturnType<typeof evaluationEvidenceSchema>['parse']>;
         return doc.body.scenarios
           .filter((s) => !s.matches_expectation)
           .map((s) =>

@@ -19,6 +19,18 @@ export const EVIDENCE_KINDS = {
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
+const shared = new Map<EvidenceKind, z.ZodType>();
+
+/** One shared (parse-only) schema instance per evidence kind. */
+export function evidenceSchemaOf(kind: EvidenceKind): z.ZodType {
+  let schema = shared.get(kind);
+  if (!schema) {
+    schema = EVIDENCE_KINDS[kind].schema();
+    shared.set(kind, schema);
+  }
+  return schema;
+}
+
 /** The kind of an evidence path such as `conformance/mock.json`, or null if none matches. */
 export function evidenceKindOf(path: string): EvidenceKind | null {
   if (!path.endsWith('.json')) return null;

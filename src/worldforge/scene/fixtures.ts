@@ -12,6 +12,9 @@ import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
 import { FixtureCorpusError, type FixtureProblem } from '../fixtures/load.ts';
 import { zodIssues } from '../validation.ts';
 import { SCENE_ERROR_CODE_LIST } from './codes.ts';
+import { once } from '../once.ts';
+
+const sharedFixtureSchema = once(() => sceneFixtureSchema());
 
 export const SCENE_CORPUS_DIR = 'fixtures/scenes';
 
@@ -56,7 +59,7 @@ function parseSceneFixture(path: string, text: string): { fixture?: SceneFixture
   } catch (error) {
     return { problems: [{ file: path, field: '(root)', reason: `not valid JSON (${(error as Error).message})` }] };
   }
-  const parsed = sceneFixtureSchema().safeParse(json);
+  const parsed = sharedFixtureSchema().safeParse(json);
   if (!parsed.success) return { problems: zodIssues(parsed.error, json).map((i) => ({ file: path, field: i.path, reason: i.message })) };
   const name = path.split('/').at(-1)!.replace(/\.json$/, '');
   const problems: FixtureProblem[] = [];

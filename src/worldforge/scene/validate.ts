@@ -8,6 +8,9 @@ import { formatPath, zodIssues } from '../validation.ts';
 import type { SceneErrorCode, SceneIssue } from './codes.ts';
 import { jsonNativeIssues } from './json-native.ts';
 import { sceneArtifactSchema, type SceneArtifact } from './schema.ts';
+import { once } from '../once.ts';
+
+const sharedArtifactSchema = once(sceneArtifactSchema);
 
 export type SceneValidation = { ok: true; artifact: SceneArtifact } | { ok: false; issues: SceneIssue[] };
 
@@ -25,7 +28,7 @@ function codeOf(issue: z.core.$ZodIssue): SceneErrorCode {
 export function validateSceneArtifact(value: unknown): SceneValidation {
   const native = jsonNativeIssues(value);
   if (native.length) return { ok: false, issues: native };
-  const parsed = sceneArtifactSchema().safeParse(value);
+  const parsed = sharedArtifactSchema().safeParse(value);
   if (parsed.success) return { ok: true, artifact: parsed.data };
   const messages = zodIssues(parsed.error, value);
   return {
