@@ -7,10 +7,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative } from 'node:path';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
+import { unsafeValues } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { conformanceSubjects } from './conformance.ts';
 import { evaluationSubjects } from './evaluation.ts';
+import { exchangeSubjects } from './exchanges.ts';
 import { fixtureSubjects } from './fixtures.ts';
 import { gallerySubjects } from './galleries.ts';
 import { jsonSchemaFiles } from './json-schemas.ts';
@@ -29,7 +31,7 @@ export interface Subject {
 }
 
 export function allSubjects(): Subject[] {
-  return [...conformanceSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...gallerySubjects()];
+  return [...conformanceSubjects(), ...exchangeSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...gallerySubjects()];
 }
 
 export interface Selection {
@@ -64,6 +66,13 @@ function validateDocument(path: string, document: unknown): unknown {
   const parsed = EVIDENCE_KINDS[kind].schema().safeParse(document);
   if (!parsed.success) {
     throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`);
+  }
+  // Fail closed: a secret, signed URL or host path in a document stops the run; never rewritten.
+  const unsafe = unsafeValues(document);
+  if (unsafe.length) {
+    throw new InvalidEvidenceError(
+      `evidence/${path}: the suite produced unsafe values; nothing was written.\n${unsafe.map((u) => `${u.path}: ${u.reason}`).join('\n')}\nhint: pass upstream text through redactText() in the adapter or suite.`,
+    );
   }
   return document;
 }

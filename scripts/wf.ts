@@ -7,6 +7,7 @@ import { WORLDFORGE_VERSION } from '../generators/repo.ts';
 import {
   allSubjects,
   buildDocuments,
+  InvalidEvidenceError,
   buildEvidence,
   reindex,
   selectSubjects,
@@ -116,6 +117,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof FixtureCorpusError) {
       process.stderr.write(`worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`);
       return EXIT.usage;
+    }
+    if (error instanceof InvalidEvidenceError) {
+      process.stderr.write(`worldforge: ${error.message}\n`);
+      return EXIT.failed;
     }
     if (error instanceof UsageError) {
       process.stderr.write(`worldforge: ${error.message}\n`);
