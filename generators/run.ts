@@ -3,8 +3,9 @@
  * the exported JSON Schemas and `index.json`, and (for `npm run evidence`) writes them atomically.
  * `npm run check` calls `buildEvidence` and compares instead of writing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
 import { unsafeValues } from '../src/worldforge/redaction.ts';
@@ -135,22 +136,6 @@ export function readCommittedEvidence(root = repoPath(EVIDENCE_DIR)): EvidenceFi
   return files;
 }
 
-/**
- * Writes `content` to `path` through a temp file in the same folder and a rename, so a reader (or
- * an interrupted run) never sees a half-written file.
- */
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 export interface WriteSummary {
   created: string[];
   updated: string[];
@@ -200,4 +185,4 @@ export function writeReadmeTable(): boolean {
   return after !== before;
 }
 
-export { EVIDENCE_KINDS };
+export { EVIDENCE_KINDS, writeFileAtomic };

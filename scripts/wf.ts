@@ -17,6 +17,7 @@ import {
 } from '../generators/run.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { runCheck } from './check.ts';
+import { smokeCommands } from './smoke-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -97,6 +98,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('Regenerate in memory and fail (exit 1) on any drift between committed evidence, profiles and README.')
     .option('--json', 'print the report as JSON (schema: the check report schema)')
     .action(async (options) => setExit(await check(options)));
+
+  program.addCommand(smokeCommands(setExit));
   return program;
 }
 
