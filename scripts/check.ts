@@ -3,9 +3,10 @@
  * It reads sources only (evidence JSON, profiles, README), never rendered pages, so it is
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
-import { repoPath } from '../generators/repo.ts';
+import { REPO_ROOT, repoPath } from '../generators/repo.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
@@ -20,7 +21,9 @@ import {
   evidenceUnexpectedRule,
 } from './check/evidence-rules.ts';
 import { evaluationMismatchRule, fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
+import { liveSmokeCoverageRule, liveSmokeSchemaRule, runManifestRule } from './check/live-smoke-rules.ts';
 import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
+import { secretScanRule } from './check/secret-rules.ts';
 
 export const CHECK_RULES: readonly Rule[] = [
   evidenceSchemaRule,
@@ -35,7 +38,32 @@ export const CHECK_RULES: readonly Rule[] = [
   conformanceFailedRule,
   profileConformanceRule,
   readmeProviderTableRule,
+  liveSmokeSchemaRule,
+  liveSmokeCoverageRule,
+  runManifestRule,
+  secretScanRule,
 ];
+
+/** Text files under a repository folder whose extension matches, keyed by repository-relative path. */
+function readTextTree(folder: string, extensions: RegExp): Map<string, string> {
+  const files = new Map<string, string>();
+  const root = repoPath(folder);
+  if (!existsSync(root)) return files;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (extensions.test(entry.name)) files.set(relative(REPO_ROOT, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** content/ is authored data: every text format it may hold. */
+const CONTENT_FILES = /\.(json|jsonl|md|mdx|ya?ml|txt|csv|html)$/i;
+/** dist/ text assets (Pagefind's index chunks are compressed binaries derived from these pages). */
+const DIST_FILES = /\.(html|js|mjs|css|json|xml|txt|md|svg|webmanifest)$/i;
 
 function currentDigest(path: string): string | null {
   const full = repoPath(path);
@@ -58,6 +86,11 @@ export async function loadContext(): Promise<CheckContext> {
     currentDigest,
     profiles: catalogProfiles(),
     readme: readFileSync(repoPath('README.md'), 'utf8'),
+    content: readTextTree('content', CONTENT_FILES),
+    // The site is checked when it has been built (CI builds before checking); a stale dist/ from
+    // an older build is scanned too, which errs on the safe side.
+    dist: existsSync(repoPath('dist')) ? readTextTree('dist', DIST_FILES) : null,
+    repoFile: repoPath,
   };
 }
 

@@ -17,6 +17,12 @@ export interface CheckContext {
   profiles: ProviderProfile[];
   /** README.md text. */
   readme: string;
+  /** Every text file under content/, keyed by repository-relative path. */
+  content: Map<string, string>;
+  /** Text files of the built site (dist/), keyed by repository-relative path; null when not built. */
+  dist: Map<string, string> | null;
+  /** Absolute path of a repository file. */
+  repoFile: (path: string) => string;
 }
 
 export interface Rule {
