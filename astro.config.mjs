@@ -22,6 +22,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'Providers', link: '/providers/' },
+        { label: 'Live smoke', link: '/live-smoke/' },
         {
           label: 'Docs',
           items: [

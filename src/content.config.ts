@@ -7,7 +7,8 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { conformanceEvidenceSchema } from './worldforge/evidence/index.ts';
+import { conformanceEvidenceSchema, exchangesEvidenceSchema } from './worldforge/evidence/index.ts';
+import { liveSmokeEntrySchema } from './worldforge/live-smoke.ts';
 
 /**
  * `glob()` that re-validates every file on every build. Astro's content cache skips entries whose
@@ -32,5 +33,14 @@ export const collections = {
   conformance: defineCollection({
     loader: revalidatingGlob({ pattern: 'conformance/*.json', base: './evidence' }),
     schema: conformanceEvidenceSchema(),
+  }),
+  exchanges: defineCollection({
+    loader: revalidatingGlob({ pattern: 'exchanges/*.json', base: './evidence' }),
+    schema: exchangesEvidenceSchema(),
+  }),
+  /** The live-smoke registry (authored, not generated); run manifests in runs/ are not entries. */
+  liveSmoke: defineCollection({
+    loader: revalidatingGlob({ pattern: '*.json', base: './content/live-smoke' }),
+    schema: liveSmokeEntrySchema(),
   }),
 };

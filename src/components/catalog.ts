@@ -76,3 +76,20 @@ export function overallStatus(entries: readonly ConformanceEntry[]): 'passed' | 
 
 export const providerPath = (provider: string) => `/providers/${provider}/`;
 export const HOW_EVIDENCE_WORKS = '/how-evidence-works/';
+
+export type LiveSmokeCollectionEntry = CollectionEntry<'liveSmoke'>;
+
+/** Live-smoke entries sorted by provider (catalog order) then capability. */
+export async function liveSmokeEntries(): Promise<LiveSmokeCollectionEntry[]> {
+  const entries = await getCollection('liveSmoke');
+  return entries.sort(
+    (a, b) => compareProviders(a.data.provider, b.data.provider) || CAPABILITIES.indexOf(a.data.capability) - CAPABILITIES.indexOf(b.data.capability),
+  );
+}
+
+/** The exchanges evidence of a provider, or undefined when it has none (in-process providers). */
+export async function exchangesFor(provider: string): Promise<CollectionEntry<'exchanges'> | undefined> {
+  return (await getCollection('exchanges')).find((e) => e.data.body.provider === provider);
+}
+
+export const LIVE_SMOKE_PATH = '/live-smoke/';
