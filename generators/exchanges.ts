@@ -39,6 +39,15 @@ export async function replayExchange(exchange: Exchange & { path: string }, reco
       observed = `error ${error.code}: ${error.message}`;
       passed = !exchange.expect.ok && exchange.expect.error === error.code;
     }
+    const api = server.seen.filter((r) => r.path.startsWith('/v1/'));
+    const downloads = server.seen.filter((r) => !r.path.startsWith('/v1/'));
+    const authenticated = api.length > 0 && api.every((r) => r.bearer);
+    // The API key is for the API: an artifact host (often a third-party CDN) must never receive it.
+    const artifactCredentialsSent = downloads.some((r) => r.bearer);
+    if (!authenticated || artifactCredentialsSent) {
+      observed += !authenticated ? '; an API request went out without the bearer key' : '; the API key was sent to the artifact host';
+      passed = false;
+    }
     if (server.misses.length) {
       observed += `; unrecorded requests: ${server.misses.join(', ')}`;
       passed = false;
@@ -55,7 +64,8 @@ export async function replayExchange(exchange: Exchange & { path: string }, reco
       error_code: errorCode,
       result_digest: resultDigest,
       requests: server.seen.map((r) => `${r.method} ${r.path}`),
-      authenticated: server.seen.length > 0 && server.seen.every((r) => r.bearer),
+      authenticated,
+      key_sent_to_artifact_host: artifactCredentialsSent,
     };
   });
 }

@@ -38,8 +38,10 @@ export const exchangeCaseSchema = () =>
     result_digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
     /** Requests the adapter made, as `METHOD /path` (queries and headers are never kept). */
     requests: z.array(z.string().regex(/^(GET|POST|DELETE) \/[^?#\s]*$/)),
-    /** Whether every request carried a bearer token (its value is never kept). */
+    /** Whether every API request (`/v1/…`) carried a bearer token (its value is never kept). */
     authenticated: z.boolean(),
+    /** Whether an artifact download carried the API key (it must not: artifact hosts are not the API). */
+    key_sent_to_artifact_host: z.boolean(),
   });
 export type ExchangeCase = z.infer<ReturnType<typeof exchangeCaseSchema>>;
 
