@@ -38,6 +38,7 @@ function providerCommand(provider: SmokeProvider, capabilities: readonly Capabil
     .option('--duration <seconds>', 'clip duration in seconds', positiveNumber, 2)
     .option('--input-video <file>', 'input clip for transfer (mp4)')
     .option('--base-url <origin>', 'API origin, overriding the env (e.g. a replay server)')
+    .option('--poll-interval <ms>', 'delay between task polls in milliseconds (default 6000)', positiveNumber)
     .option('--runs-dir <dir>', 'folder for run folders', '.worldforge/runs')
     .option('--json', 'print the outcome as JSON')
     .action(async (options) => {
@@ -51,6 +52,7 @@ function providerCommand(provider: SmokeProvider, capabilities: readonly Capabil
           durationSeconds: options.duration,
           inputVideo: options.inputVideo,
           baseUrl: options.baseUrl,
+          pollIntervalMs: options.pollInterval,
           command: ['npx worldforge smoke', provider, '--capability', options.capability, ...(options.inputVideo ? ['--input-video', '<file>'] : [])].join(' '),
         });
         printOutcome(outcome, Boolean(options.json));

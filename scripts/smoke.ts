@@ -39,6 +39,8 @@ export interface SmokeOptions {
   inputVideo?: string;
   /** API origin overriding the env (e.g. a loopback replay server). */
   baseUrl?: string;
+  /** Delay between task polls (default: the provider's; tests use 1 ms). */
+  pollIntervalMs?: number;
   /** The command as typed, for the manifest. */
   command: string;
   now?: Date;
@@ -142,7 +144,12 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
     return finish({ ...base, status: 'skipped', result_digest: null, artifacts: [], event_count: 0, error_code: null, skip_reason: skip.reason, message: skip.message }, skip.status);
   }
   const recorder = new EventRecorder();
-  const live = createProvider(options.provider, { env: options.env, events: recorder.sink, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const live = createProvider(options.provider, {
+    env: options.env,
+    events: recorder.sink,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.pollIntervalMs !== undefined ? { policy: { pollIntervalMs: options.pollIntervalMs } } : {}),
+  });
   try {
     const result = (await live.call(options.capability, request)) as { frames: Uint8Array[]; content_type: string };
     const bytes = Buffer.concat(result.frames);

@@ -41,7 +41,7 @@ export const liveSmokeEntrySchema = () =>
       /** Outcome. */
       status: z.enum(LIVE_SMOKE_STATUSES),
       /** Repository path of the sanitized run manifest (`content/live-smoke/runs/<run-id>.json`), or null. */
-      artifact_path: z.string().regex(/^content\/live-smoke\/runs\/[0-9TZ-]+[0-9a-f]\.json$/).nullable(),
+      artifact_path: z.string().regex(/^content\/live-smoke\/runs\/\d{8}T\d{6}Z-[0-9a-f]{8}\.json$/).nullable(),
       /** sha256 of that file, so an edited manifest is caught. */
       artifact_sha256: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
       /** Why the smoke did not run (required for skips and not_run). */

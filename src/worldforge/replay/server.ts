@@ -38,7 +38,8 @@ const substitute = (value: unknown, origin: string): unknown => {
 };
 
 function answer(res: ServerResponse, interaction: Interaction, origin: string): void {
-  const headers: Record<string, string> = { ...interaction.headers };
+  // No keep-alive: a client process (the CLI under test) must not wait for idle sockets to time out.
+  const headers: Record<string, string> = { ...interaction.headers, connection: 'close' };
   let body: string | Buffer = '';
   if (interaction.json !== undefined) {
     body = JSON.stringify(substitute(interaction.json, origin));
@@ -78,7 +79,7 @@ export async function startReplayServer(interactions: readonly Interaction[]): P
       const queue = queues.get(`${method} ${url.pathname}`);
       if (!queue) {
         misses.push(`${method} ${url.pathname}`);
-        res.writeHead(501, { 'content-type': 'application/json' });
+        res.writeHead(501, { 'content-type': 'application/json', connection: 'close' });
         res.end(JSON.stringify({ error: `replay: no recorded response for ${method} ${url.pathname}` }));
         return;
       }
