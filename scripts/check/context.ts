@@ -3,6 +3,7 @@ import type { EvidenceFiles } from '../../generators/run.ts';
 import type { ProviderProfile } from '../../src/worldforge/providers/profile.ts';
 import { ruleDocsPath, RULES, type RuleId } from '../../src/worldforge/checks/rules.ts';
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
+import { redactText } from '../../src/worldforge/redaction.ts';
 
 export interface CheckContext {
   /** Files under evidence/ as committed (relative paths). */
@@ -33,18 +34,22 @@ export interface Rule {
 type FindingInput = Omit<Finding, 'rule' | 'docs' | 'level' | 'line' | 'details' | 'fix'> &
   Partial<Pick<Finding, 'level' | 'line' | 'details' | 'fix'>>;
 
-/** Builds a finding with the rule's docs link and default fix filled in. */
+/**
+ * Builds a finding with the rule's docs link and default fix filled in. Every text field is
+ * redacted: findings reach terminals, CI logs and job summaries, and a diff of a file holding a
+ * secret would otherwise print the secret.
+ */
 export function finding(rule: RuleId, input: FindingInput): Finding {
   return {
     rule,
     level: input.level ?? 'error',
-    file: input.file,
+    file: redactText(input.file),
     line: input.line ?? null,
-    id: input.id,
-    expected: input.expected,
-    found: input.found,
+    id: redactText(input.id),
+    expected: redactText(input.expected),
+    found: redactText(input.found),
     fix: input.fix ?? RULES[rule].fix,
-    details: input.details ?? null,
+    details: input.details == null ? null : redactText(input.details),
     docs: ruleDocsPath(rule),
   };
 }
