@@ -27,6 +27,7 @@ export default defineConfig({
           label: 'Docs',
           items: [
             { label: 'How evidence works', slug: 'how-evidence-works' },
+            { label: 'Remote providers and live smoke', slug: 'remote-providers' },
             { label: 'Check rules reference', link: '/reference/check-rules/' },
           ],
         },
