@@ -97,7 +97,7 @@ describe('runway adapter', () => {
     expect(server.seen[0]!.path).toBe('/v1/image_to_video');
   });
 
-  it('refuses artifacts that are too large, unsafe or local without opt-in', async () => {
+  it('refuses artifacts that are too large, unsafe, redirected or local without opt-in', async () => {
     const task = (url: string) => [json('POST', '/v1/text_to_video', 200, { id: 't1' }), json('GET', '/v1/tasks/t1', 200, { id: 't1', status: 'SUCCEEDED', output: [url] })];
     server = await startReplayServer([...task('{{origin}}/big.mp4'), { method: 'GET', path: '/big.mp4', status: 200, headers: { 'content-type': 'video/mp4', 'content-length': String(2 * 1024 * 1024) }, body_base64: MP4 }]);
     expect(await codeOf(replayProvider('runway', server).call('generate', generate))).toBe('artifact_too_large');
@@ -105,6 +105,11 @@ describe('runway adapter', () => {
 
     server = await startReplayServer(task('http://user:pass@{{origin}}/a.mp4'.replace('http://user:pass@{{origin}}', 'http://user:pass@127.0.0.1:9')));
     expect(await codeOf(replayProvider('runway', server).call('generate', generate))).toBe('unsafe_artifact_url');
+    await server.close();
+
+    server = await startReplayServer([...task('{{origin}}/moved.mp4'), { method: 'GET', path: '/moved.mp4', status: 302, headers: { location: 'http://169.254.169.254/latest' } }]);
+    expect(await codeOf(replayProvider('runway', server).call('generate', generate))).toBe('provider_error');
+    expect(server.seen.map((r) => r.path)).not.toContain('/latest');
     await server.close();
 
     server = await startReplayServer(task('{{origin}}/a.mp4'));

@@ -53,6 +53,7 @@ export function statusError(target: string, status: number): ProviderError {
   if (status === 401 || status === 403) {
     return new ProviderError('auth_failed', `${target} answered HTTP ${status}: the upstream refused the credentials. Check the API key and its organization.`);
   }
+  if (status >= 300 && status < 400) return new ProviderError('provider_error', `${target} answered HTTP ${status} (a redirect, which is not followed).`);
   return new ProviderError('provider_error', `${target} answered HTTP ${status}.`);
 }
 
@@ -65,7 +66,9 @@ class TransportError extends Error {
 /** One HTTP attempt with a timeout. Transport failures become `TransportError`s. */
 async function attempt(url: string, init: RequestInit, policy: RequestPolicy): Promise<Response> {
   try {
-    return await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(policy.timeoutMs) });
+    // Redirects are not followed: a redirect could lead a download to a local or credentialed
+    // target the URL checks never saw. A 3xx surfaces as a typed provider_error instead.
+    return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(policy.timeoutMs) });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return Promise.reject(new TransportError(timedOut, timedOut ? `timed out after ${policy.timeoutMs} ms` : 'connection failed'));
