@@ -94,21 +94,37 @@ export function hasHostPath(text: string): boolean {
   return new RegExp(HOST_PATH_PATTERN.source).test(text);
 }
 
-/**
- * Rewrites free text so it can be shown in evidence, galleries and pages: URLs lose their query,
- * fragment and userinfo (`?[redacted]` marks a removed query), bearer tokens, known key formats
- * and `key=value` secrets become `[redacted]`, host-local paths become `[host-path]`.
- */
-export function redactText(text: string): string {
+function redactOnce(text: string): string {
   return text
     .replace(URL_PATTERN, (url) => {
       const hadQuery = /[?#]/.test(url);
-      return `${stripUrl(url)}${hadQuery ? '?[redacted]' : ''}`;
+      // An unparseable URL still loses everything after its first ? or #, so the rewrite is idempotent.
+      const base = URL.canParse(url) ? stripUrl(url) : url.split(/[?#]/)[0]!;
+      return `${base}${hadQuery ? '?[redacted]' : ''}`;
     })
     .replace(BEARER_PATTERN, '$1 [redacted]')
     .replace(KEY_PATTERN, '[redacted]')
     .replace(SECRET_ASSIGNMENT, '$1$2$3[redacted]$3')
     .replace(HOST_PATH_PATTERN, '[host-path]');
+}
+
+/**
+ * Rewrites free text so it can be shown in evidence, galleries and pages: URLs lose their query,
+ * fragment and userinfo (`?[redacted]` marks a removed query), bearer tokens, known key formats
+ * and `key=value` secrets become `[redacted]`, host-local paths become `[host-path]`.
+ *
+ * One pass can create a new match out of adjacent fragments, so passes repeat until nothing
+ * changes. If that does not settle quickly, or the result still scans unsafe, the whole text
+ * becomes `[redacted]`: fail closed. The result is therefore always clean and a fixed point.
+ */
+export function redactText(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const next = redactOnce(current);
+    if (next === current) return findSecrets(current).length === 0 ? current : '[redacted]';
+    current = next;
+  }
+  return '[redacted]';
 }
 
 /** One unsafe value inside a JSON document: where it is and why it is refused. */
