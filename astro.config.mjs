@@ -39,11 +39,13 @@ export default defineConfig({
             { label: 'Writing a selection record', slug: 'selection-records' },
           ],
         },
+        { label: 'Live smoke', link: '/live-smoke/' },
         {
           label: 'Docs',
           items: [
             { label: 'How evidence works', slug: 'how-evidence-works' },
             { label: 'Scene artifacts', slug: 'scene-artifacts' },
+            { label: 'Remote providers and live smoke', slug: 'remote-providers' },
             { label: 'Check rules reference', link: '/reference/check-rules/' },
           ],
         },

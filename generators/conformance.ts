@@ -8,10 +8,11 @@ import { CAPABILITIES, type Capability } from '../src/worldforge/capabilities/in
 import { canonicalJson, digestOf, sha256Tag } from '../src/worldforge/digest.ts';
 import { isWorldForgeError, type ErrorCode } from '../src/worldforge/errors.ts';
 import { EventRecorder } from '../src/worldforge/events.ts';
-import { CATALOG, PROVIDER_NAMES, createProvider } from '../src/worldforge/providers/catalog.ts';
+import { CATALOG, PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
 import type { Provider } from '../src/worldforge/providers/base.ts';
 import { CONFORMANCE_SCHEMA, type ConformanceCase, type ConformanceEvidence } from '../src/worldforge/evidence/index.ts';
 import { conformanceRequests, type ConformanceRequests } from './conformance-requests.ts';
+import { withSuiteProvider } from './harness.ts';
 import { memoize } from './memo.ts';
 import { WORLDFORGE_VERSION, inputDigests } from './repo.ts';
 
@@ -82,11 +83,15 @@ async function casesFor(provider: Provider, capability: Capability, requests: Co
 
 async function buildConformanceEvidence(name: string): Promise<ConformanceEvidence> {
   const recorder = new EventRecorder();
-  const provider = createProvider(name, { events: recorder.sink });
-  const cases: ConformanceCase[] = [];
   const requests = conformanceRequests();
-  for (const capability of CAPABILITIES) cases.push(...(await casesFor(provider, capability, requests[capability])));
-  const body = { provider: name, profile: provider.profile, cases };
+  // Remote providers run against a loopback replay of their recorded success exchanges.
+  const { value: run, inputs: replayInputs } = await withSuiteProvider(name, recorder.sink, async (provider) => {
+    const cases: ConformanceCase[] = [];
+    for (const capability of CAPABILITIES) cases.push(...(await casesFor(provider, capability, requests[capability])));
+    return { cases, profile: provider.profile };
+  });
+  const { cases, profile } = run;
+  const body = { provider: name, profile, cases };
   return {
     schema: CONFORMANCE_SCHEMA,
     suite: SUITE,
@@ -95,7 +100,8 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
     command: `npx worldforge evidence generate --only conformance/${name}`,
     worldforge_version: WORLDFORGE_VERSION,
     inputs: inputDigests([
-      CATALOG[name]!.source,
+      ...CATALOG[name]!.sources,
+      ...replayInputs,
       GENERATOR_SOURCE,
       'generators/conformance-requests.ts',
       ...Object.values(requests).flatMap((r) => [r.validFixture.path, r.invalidFixture.path]),

@@ -26,7 +26,7 @@ async function buildEvaluationEvidence(id: string): Promise<EvaluationEvidence> 
     subject: { provider: PROVIDER, capability: suite.capability },
     command: `npx worldforge evidence generate --only evaluation/${suite.id}`,
     worldforge_version: WORLDFORGE_VERSION,
-    inputs: inputDigests([suite.source, 'src/worldforge/evaluation/run.ts', 'generators/evaluation.ts', CATALOG[PROVIDER]!.source]),
+    inputs: inputDigests([suite.source, 'src/worldforge/evaluation/run.ts', 'generators/evaluation.ts', ...CATALOG[PROVIDER]!.sources]),
     result_digest: sha256Tag(canonicalJson(body)),
     event_count: recorder.count,
     runtime_manifest: null,

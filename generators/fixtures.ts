@@ -16,6 +16,7 @@ import type { Provider } from '../src/worldforge/providers/base.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { once } from '../src/worldforge/once.ts';
+import { withSuiteProviders } from './harness.ts';
 import { memoize } from './memo.ts';
 import { inputDigests, REPO_ROOT, WORLDFORGE_VERSION } from './repo.ts';
 
@@ -51,8 +52,10 @@ async function providerCheck(provider: Provider, fixture: LoadedFixture, request
       return { target, observed: `returned a result; expected error ${fixture.expect.error}`, status: 'failed', error_code: null, result_digest: digest };
     }
     const summary = summarizeForEvidence(result);
-    const violations = fixture.expect.constraints.map((c) => constraintViolation(summary, c)).filter((v) => v !== null);
-    const count = fixture.expect.constraints.length;
+    // A constraint scoped to some providers (e.g. "honours fps") binds only those.
+    const constraints = fixture.expect.constraints.filter((c) => !c.providers || c.providers.includes(provider.name));
+    const violations = constraints.map((c) => constraintViolation(summary, c)).filter((v) => v !== null);
+    const count = constraints.length;
     return {
       target,
       observed: violations.length ? `result valid but ${violations.join('; ')}` : `result valid; ${count === 1 ? '1 constraint holds' : `${count} constraints hold`}`,
@@ -90,10 +93,13 @@ async function buildFixturesEvidence(capability: Capability): Promise<FixturesEv
   const corpus = repoCorpus();
   const recorder = new EventRecorder();
   const names = PROVIDER_NAMES.filter((name) => createProvider(name).supports(capability));
-  const providers = names.map((name) => createProvider(name, { events: recorder.sink }));
   const fixtures = fixturesFor(corpus, capability);
-  const cases: FixtureCase[] = [];
-  for (const fixture of fixtures) cases.push(await fixtureCase(fixture, providers));
+  // Remote providers answer from a loopback replay of their recorded success exchanges.
+  const { value: cases, inputs: replayInputs } = await withSuiteProviders(names, recorder.sink, async (providers) => {
+    const built: FixtureCase[] = [];
+    for (const fixture of fixtures) built.push(await fixtureCase(fixture, providers));
+    return built;
+  });
   const body = { capability, providers: names, cases };
   return {
     schema: FIXTURES_SCHEMA,
@@ -102,7 +108,7 @@ async function buildFixturesEvidence(capability: Capability): Promise<FixturesEv
     subject: { capability },
     command: `npx worldforge evidence generate --only fixtures/${capability}`,
     worldforge_version: WORLDFORGE_VERSION,
-    inputs: inputDigests([GENERATOR_SOURCE, ...fixtures.map((f) => f.path), ...names.map((n) => CATALOG[n]!.source)]),
+    inputs: inputDigests([GENERATOR_SOURCE, ...fixtures.map((f) => f.path), ...names.flatMap((n) => CATALOG[n]!.sources), ...replayInputs]),
     result_digest: sha256Tag(canonicalJson(body)),
     event_count: recorder.count,
     runtime_manifest: null,

@@ -7,14 +7,17 @@ import { CAPABILITIES } from '../src/worldforge/capabilities/index.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import type { ConformanceEvidence } from '../src/worldforge/evidence/conformance.ts';
 import type { EvaluationEvidence } from '../src/worldforge/evidence/evaluation.ts';
+import type { ExchangesEvidence } from '../src/worldforge/evidence/exchanges.ts';
 import type { FixturesEvidence } from '../src/worldforge/evidence/fixtures.ts';
 import type { ScenesEvidence } from '../src/worldforge/evidence/scenes.ts';
 import { GALLERY_DISCLAIMER, GALLERY_LABELS, GALLERY_SCHEMA, type GalleryCase, type GalleryEvidence } from '../src/worldforge/evidence/gallery.ts';
 import { EVALUATION_SUITES } from '../src/worldforge/evaluation/suites/index.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
-import { PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
+import { CATALOG, PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
+import { triageFor } from '../src/worldforge/providers/runtime-manifest.ts';
 import { conformanceEvidence } from './conformance.ts';
 import { evaluationEvidence } from './evaluation.ts';
+import { exchangeProviders, exchangesEvidence } from './exchanges.ts';
 import { fixturesEvidence } from './fixtures.ts';
 import { SCENE_SUBJECT, scenesEvidence } from './scenes.ts';
 import { renderGalleryMarkdown } from './gallery-markdown.ts';
@@ -87,6 +90,31 @@ function sceneCases(doc: ScenesEvidence): GalleryCase[] {
           ? `Run \`npx worldforge evidence generate --only scenes/${SCENE_SUBJECT}\`, compare ${c.fixture_path} with the observed codes, and fix the validator in src/worldforge/scene/ or the fixture.`
           : `Compare your artifact with ${c.fixture_path}; the path and code in the error name the field to fix.`,
         source: `evidence/scenes/${SCENE_SUBJECT}.json`,
+      };
+    });
+}
+
+/** Every recorded failure mode of a remote provider, with its typed error and first triage command. */
+function exchangeCases(doc: ExchangesEvidence): GalleryCase[] {
+  const runtime = CATALOG[doc.body.provider]?.runtime ?? null;
+  return doc.body.cases
+    .filter((c) => c.status === 'failed' || c.failure_mode !== 'success')
+    .map((c) => {
+      const triage = triageFor(runtime, c.error_code);
+      return {
+        case_id: `exchanges:${c.exchange_id}`,
+        subject: `${doc.body.provider}/${c.capability}`,
+        fixture_id: c.exchange_id,
+        label: c.status === 'failed' ? 'unexpected-failure' : 'expected-rejection',
+        input_summary: `${c.failure_mode}: ${c.description}`,
+        expected_contract: `The adapter raises ${c.expected}.`,
+        observed: redactText(c.observed),
+        error_code: c.error_code,
+        first_triage_step:
+          c.status === 'failed'
+            ? `Run \`${doc.command}\` and compare case ${c.exchange_id} with ${c.exchange_path}.`
+            : `\`${triage.command}\` — ${triage.note}`,
+        source: `evidence/exchanges/${doc.body.provider}.json`,
       };
     });
 }
@@ -181,6 +209,15 @@ export function galleryDefinitions(): GalleryDefinition[] {
       build: async () => {
         const doc = await scenesEvidence(SCENE_SUBJECT);
         return galleryDocument('scenes', 'Scene artifacts: refused artifacts', [{ path: `evidence/scenes/${SCENE_SUBJECT}.json`, doc }], sceneCases(doc));
+      },
+    },
+    {
+      id: 'providers',
+      title: 'Remote providers: recorded failure modes',
+      build: async () => {
+        const docs = await Promise.all(exchangeProviders().map((name) => exchangesEvidence(name)));
+        const sources = docs.map((doc) => ({ path: `evidence/exchanges/${doc.body.provider}.json`, doc }));
+        return galleryDocument('providers', 'Remote providers: recorded failure modes', sources, docs.flatMap(exchangeCases));
       },
     },
   ];

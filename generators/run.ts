@@ -3,15 +3,18 @@
  * the exported JSON Schemas and `index.json`, and (for `npm run evidence`) writes them atomically.
  * `npm run check` calls `buildEvidence` and compares instead of writing.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, evidenceSchemaOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
+import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
+import { unsafeValues } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { conformanceSubjects } from './conformance.ts';
 import { evaluationSubjects } from './evaluation.ts';
+import { exchangeSubjects } from './exchanges.ts';
 import { fixtureSubjects } from './fixtures.ts';
 import { gallerySubjects } from './galleries.ts';
 import { jsonSchemaFiles } from './json-schemas.ts';
@@ -31,7 +34,7 @@ export interface Subject {
 }
 
 export function allSubjects(): Subject[] {
-  return [...conformanceSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...sceneSubjects(), ...gallerySubjects()];
+  return [...conformanceSubjects(), ...exchangeSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...sceneSubjects(), ...gallerySubjects()];
 }
 
 export interface Selection {
@@ -66,6 +69,13 @@ function validateDocument(path: string, document: unknown): unknown {
   const parsed = evidenceSchemaOf(kind).safeParse(document);
   if (!parsed.success) {
     throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`);
+  }
+  // Fail closed: a secret, signed URL or host path in a document stops the run; never rewritten.
+  const unsafe = unsafeValues(document);
+  if (unsafe.length) {
+    throw new InvalidEvidenceError(
+      `evidence/${path}: the suite produced unsafe values; nothing was written.\n${unsafe.map((u) => `${u.path}: ${u.reason}`).join('\n')}\nhint: pass upstream text through redactText() in the adapter or suite.`,
+    );
   }
   return document;
 }
@@ -118,22 +128,6 @@ export function readCommittedEvidence(root = repoPath(EVIDENCE_DIR)): EvidenceFi
   return readEvidenceDir(root);
 }
 
-/**
- * Writes `content` to `path` through a temp file in the same folder and a rename, so a reader (or
- * an interrupted run) never sees a half-written file.
- */
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 export interface WriteSummary {
   created: string[];
   updated: string[];
@@ -183,4 +177,4 @@ export function writeReadmeTable(): boolean {
   return after !== before;
 }
 
-export { EVIDENCE_KINDS };
+export { EVIDENCE_KINDS, writeFileAtomic };

@@ -35,9 +35,11 @@ import {
   evidenceUnexpectedRule,
 } from './check/evidence-rules.ts';
 import { evaluationMismatchRule, fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
+import { liveSmokeCoverageRule, liveSmokeSchemaRule, runManifestRule } from './check/live-smoke-rules.ts';
 import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
 import { RECORD_RULES } from './check/record-rules.ts';
 import { sceneFixtureFailedRule } from './check/scene-rules.ts';
+import { secretScanRule } from './check/secret-rules.ts';
 
 export const CHECK_RULES: readonly Rule[] = [
   evidenceSchemaRule,
@@ -62,31 +64,39 @@ export const CHECK_RULES: readonly Rule[] = [
   proseReferenceRule,
   readmeClaimsListRule,
   ...RECORD_RULES,
+  liveSmokeSchemaRule,
+  liveSmokeCoverageRule,
+  runManifestRule,
+  secretScanRule,
 ];
 
-const DOCS_DIR = 'src/content/docs';
-
-/** README.md and every Markdown page under src/content/docs, as repository-relative paths. */
-function proseFiles(): { file: string; text: string }[] {
-  const files = [{ file: 'README.md', text: readFileSync(repoPath('README.md'), 'utf8') }];
+/** Text files under a repository folder whose extension matches, keyed by repository-relative path. */
+function readTextTree(folder: string, extensions: RegExp): Map<string, string> {
+  const files = new Map<string, string>();
+  const root = repoPath(folder);
+  if (!existsSync(root)) return files;
   const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(entry.name)) files.push({ file: relative(REPO_ROOT, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
+      else if (extensions.test(entry.name)) files.set(relative(REPO_ROOT, full).split('\\').join('/'), readFileSync(full, 'utf8'));
     }
   };
-  walk(repoPath(DOCS_DIR));
+  walk(root);
   return files;
 }
+
+/** content/ is authored data: every text format it may hold. */
+const CONTENT_FILES = /\.(json|jsonl|md|mdx|ya?ml|txt|csv|html)$/i;
+/** dist/ text assets (Pagefind's index chunks are compressed binaries derived from these pages). */
+const DIST_FILES = /\.(html|js|mjs|css|json|xml|txt|md|svg|webmanifest)$/i;
 
 function currentDigest(path: string): string | null {
   const full = repoPath(path);
   return existsSync(full) ? sha256Tag(readFileSync(full)) : null;
 }
 
-export async function loadContext(): Promise<CheckContext> {
+export async function loadContext(options: { scanDist?: boolean } = {}): Promise<CheckContext> {
   let fresh: EvidenceFiles | null = null;
   let inputProblems: CheckContext['inputProblems'] = [];
   try {
@@ -106,9 +116,17 @@ export async function loadContext(): Promise<CheckContext> {
     readme: readFileSync(repoPath('README.md'), 'utf8'),
     claims: loadClaims(REPO_ROOT),
     gaps: loadKnownGaps(REPO_ROOT),
-    prose: proseFiles(),
+    prose: [
+      { file: 'README.md', text: readFileSync(repoPath('README.md'), 'utf8') },
+      ...[...readTextTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
+    ],
     refSources: repoRefSources(REPO_ROOT, committed, records),
     records,
+    content: readTextTree('content', CONTENT_FILES),
+    // The site is checked when it has been built (CI builds before checking); a stale dist/ from
+    // an older build is scanned too, which errs on the safe side.
+    dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readTextTree('dist', DIST_FILES) : null,
+    repoFile: repoPath,
   };
 }
 
@@ -119,9 +137,9 @@ export function runRules(context: CheckContext, rules: readonly Rule[] = CHECK_R
   return applyKnownGaps(rules.flatMap((rule) => rule.check(context)), context.gaps.gaps).sort(order);
 }
 
-export async function runCheck(): Promise<CheckReport> {
+export async function runCheck(options: { scanDist?: boolean } = {}): Promise<CheckReport> {
   const started = performance.now();
-  const findings = runRules(await loadContext());
+  const findings = runRules(await loadContext(options));
   return {
     ok: findings.every((f) => f.level !== 'error'),
     elapsed_ms: Math.round(performance.now() - started),

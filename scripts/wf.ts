@@ -7,6 +7,7 @@ import { WORLDFORGE_VERSION } from '../generators/repo.ts';
 import {
   allSubjects,
   buildDocuments,
+  InvalidEvidenceError,
   buildEvidence,
   reindex,
   selectSubjects,
@@ -18,6 +19,7 @@ import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { REPO_ROOT } from '../generators/repo.ts';
+import { smokeCommands } from './smoke-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -74,8 +76,8 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   return EXIT.ok;
 }
 
-async function check(options: { json?: boolean; githubSummary?: string }): Promise<number> {
-  const report = await runCheck();
+async function check(options: { json?: boolean; githubSummary?: string; dist?: boolean }): Promise<number> {
+  const report = await runCheck({ scanDist: options.dist !== false });
   writeGithubSummary(report, options.githubSummary ?? process.env.GITHUB_STEP_SUMMARY);
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${humanReport(report)}\n`);
   return report.ok ? EXIT.ok : EXIT.failed;
@@ -101,6 +103,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('check')
     .description('Regenerate in memory and fail (exit 1) on any drift between committed evidence, profiles and README.')
     .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json)')
+    .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
     .action(async (options) => setExit(await check(options)));
   program
@@ -139,6 +142,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     create.option(`${flagSpelling(name)} <id=value>`, described[name] ?? `per-candidate ${CANDIDATE_FLAGS[name as keyof typeof CANDIDATE_FLAGS]}`, collect, []);
   }
   create.action(async (options) => setExit(await selectionNew(processIo(), options)));
+
+  program.addCommand(smokeCommands(setExit));
   return program;
 }
 
@@ -171,6 +176,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof FixtureCorpusError) {
       process.stderr.write(`worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`);
       return EXIT.usage;
+    }
+    if (error instanceof InvalidEvidenceError) {
+      process.stderr.write(`worldforge: ${error.message}\n`);
+      return EXIT.failed;
     }
     if (error instanceof UsageError) {
       process.stderr.write(`worldforge: ${error.message}\n`);

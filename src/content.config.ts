@@ -15,12 +15,14 @@ import { claimSchema } from './worldforge/claims/schema.ts';
 import {
   conformanceEvidenceSchema,
   evaluationEvidenceSchema,
+  exchangesEvidenceSchema,
   fixturesEvidenceSchema,
   galleryEvidenceSchema,
   type EvidenceKind,
 } from './worldforge/evidence/index.ts';
 import { designRecordSchema } from './worldforge/records/design.ts';
 import { selectionRecordSchema } from './worldforge/records/selection.ts';
+import { liveSmokeEntrySchema } from './worldforge/live-smoke.ts';
 
 /**
  * `glob()` that re-validates every file on every build. Astro's content cache skips entries whose
@@ -73,5 +75,14 @@ export const collections = {
   designRecords: defineCollection({
     loader: revalidatingGlob({ pattern: '*.md', base: './content/design-records' }),
     schema: designRecordSchema(),
+  }),
+  exchanges: defineCollection({
+    loader: revalidatingGlob({ pattern: 'exchanges/*.json', base: './evidence' }),
+    schema: exchangesEvidenceSchema(),
+  }),
+  /** The live-smoke registry (authored, not generated); run manifests in runs/ are not entries. */
+  liveSmoke: defineCollection({
+    loader: revalidatingGlob({ pattern: '*.json', base: './content/live-smoke' }),
+    schema: liveSmokeEntrySchema(),
   }),
 };

@@ -6,6 +6,7 @@ import type { Finding } from '../../src/worldforge/checks/finding.ts';
 import type { ClaimSet, GapSet } from '../../src/worldforge/claims/load.ts';
 import type { RefSources } from '../../src/worldforge/claims/refs.ts';
 import type { RecordSet } from '../../src/worldforge/records/load.ts';
+import { redactText } from '../../src/worldforge/redaction.ts';
 
 export interface CheckContext {
   /** Files under evidence/ as committed (relative paths). */
@@ -30,6 +31,12 @@ export interface CheckContext {
   refSources: RefSources;
   /** Selection and design records under content/, with every record problem already found. */
   records: RecordSet;
+  /** Every text file under content/, keyed by repository-relative path. */
+  content: Map<string, string>;
+  /** Text files of the built site (dist/), keyed by repository-relative path; null when not built. */
+  dist: Map<string, string> | null;
+  /** Absolute path of a repository file. */
+  repoFile: (path: string) => string;
 }
 
 export interface Rule {
@@ -40,18 +47,22 @@ export interface Rule {
 type FindingInput = Omit<Finding, 'rule' | 'docs' | 'level' | 'line' | 'details' | 'fix'> &
   Partial<Pick<Finding, 'level' | 'line' | 'details' | 'fix'>>;
 
-/** Builds a finding with the rule's docs link and default fix filled in. */
+/**
+ * Builds a finding with the rule's docs link and default fix filled in. Every text field is
+ * redacted: findings reach terminals, CI logs and job summaries, and a diff of a file holding a
+ * secret would otherwise print the secret.
+ */
 export function finding(rule: RuleId, input: FindingInput): Finding {
   return {
     rule,
     level: input.level ?? 'error',
-    file: input.file,
+    file: redactText(input.file),
     line: input.line ?? null,
-    id: input.id,
-    expected: input.expected,
-    found: input.found,
+    id: redactText(input.id),
+    expected: redactText(input.expected),
+    found: redactText(input.found),
     fix: input.fix ?? RULES[rule].fix,
-    details: input.details ?? null,
+    details: input.details == null ? null : redactText(input.details),
     docs: ruleDocsPath(rule),
   };
 }

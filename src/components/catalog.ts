@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES, type Capability } from '../worldforge/capabilities/index.ts';
 import type { ConformanceEvidence } from '../worldforge/evidence/index.ts';
+import { PROVIDER_NAMES } from '../worldforge/providers/catalog.ts';
 
 export type ConformanceEntry = CollectionEntry<'conformance'>;
 
@@ -38,12 +39,14 @@ export function capabilityCells(evidence: ConformanceEvidence) {
   return CAPABILITIES.map((capability) => ({ capability, status: capabilityStatus(evidence, capability) }));
 }
 
-/** mock first (the reference provider), then the rest alphabetically. */
+/** Catalog order (mock first, the reference provider); providers the catalog does not know last, alphabetically. */
 export function compareProviders(a: string, b: string): number {
   if (a === b) return 0;
-  if (a === 'mock') return -1;
-  if (b === 'mock') return 1;
-  return a < b ? -1 : 1;
+  const rank = (name: string) => {
+    const i = PROVIDER_NAMES.indexOf(name);
+    return i === -1 ? PROVIDER_NAMES.length : i;
+  };
+  return rank(a) - rank(b) || (a < b ? -1 : 1);
 }
 
 /** All conformance entries, in catalog order; throws if two files claim the same provider. */
@@ -76,3 +79,20 @@ export function overallStatus(entries: readonly ConformanceEntry[]): 'passed' | 
 
 export const providerPath = (provider: string) => `/providers/${provider}/`;
 export const HOW_EVIDENCE_WORKS = '/how-evidence-works/';
+
+export type LiveSmokeCollectionEntry = CollectionEntry<'liveSmoke'>;
+
+/** Live-smoke entries sorted by provider (catalog order) then capability. */
+export async function liveSmokeEntries(): Promise<LiveSmokeCollectionEntry[]> {
+  const entries = await getCollection('liveSmoke');
+  return entries.sort(
+    (a, b) => compareProviders(a.data.provider, b.data.provider) || CAPABILITIES.indexOf(a.data.capability) - CAPABILITIES.indexOf(b.data.capability),
+  );
+}
+
+/** The exchanges evidence of a provider, or undefined when it has none (in-process providers). */
+export async function exchangesFor(provider: string): Promise<CollectionEntry<'exchanges'> | undefined> {
+  return (await getCollection('exchanges')).find((e) => e.data.body.provider === provider);
+}
+
+export const LIVE_SMOKE_PATH = '/live-smoke/';

@@ -14,6 +14,26 @@ export const ERROR_CODES = {
   invalid_provider_output: 'provider',
   /** The provider (or its upstream) failed to satisfy a valid request. */
   provider_error: 'provider',
+  /** The upstream refused the credentials (HTTP 401, or 403 on an API call). */
+  auth_failed: 'provider',
+  /** The upstream accepted the task, then reported it FAILED or CANCELLED. */
+  task_failed: 'provider',
+  /** A task never reached a terminal status within the bounded number of polls. */
+  upstream_timeout: 'provider',
+  /** A read (health, poll, download) got a retryable status or connection error on every attempt. */
+  retry_exhausted: 'provider',
+  /** The upstream answered with something that is not the documented shape (bad JSON, missing fields). */
+  malformed_response: 'provider',
+  /** A generated artifact's URL answered 403/404: it expired or was never retained upstream. */
+  artifact_expired: 'provider',
+  /** The upstream returned an artifact the adapter does not fetch (e.g. a URL instead of inline media). */
+  unsupported_artifact: 'provider',
+  /** The artifact's content type (or container signature) is not a video type the adapter accepts. */
+  unsupported_media_type: 'provider',
+  /** The artifact is larger than the adapter's size cap. */
+  artifact_too_large: 'provider',
+  /** The artifact URL is unsafe to fetch (credentials in the URL, non-http scheme, local target). */
+  unsafe_artifact_url: 'provider',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorFamily = (typeof ERROR_CODES)[ErrorCode];
@@ -54,9 +74,13 @@ export class UnsupportedCapabilityError extends WorldForgeError {
   }
 }
 
+/** Codes of the provider family: the provider or its upstream failed a valid request. */
+export type ProviderErrorCode = { [K in ErrorCode]: (typeof ERROR_CODES)[K] extends 'provider' ? K : never }[ErrorCode];
+
 /** The provider could not satisfy a valid request. */
 export class ProviderError extends WorldForgeError {
-  constructor(code: 'provider_error' | 'provider_not_configured' | 'invalid_provider_output', message: string, issues: readonly Issue[] = []) {
+  declare readonly code: ProviderErrorCode;
+  constructor(code: ProviderErrorCode, message: string, issues: readonly Issue[] = []) {
     super(code, message, issues);
     this.name = 'ProviderError';
   }

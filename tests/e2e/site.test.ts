@@ -20,6 +20,7 @@ import {
   GALLERY_LABELS,
   conformanceEvidenceSchema,
   evaluationEvidenceSchema,
+  exchangesEvidenceSchema,
   fixturesEvidenceSchema,
   galleryEvidenceSchema,
   type ConformanceEvidence,
@@ -27,6 +28,8 @@ import {
 } from '../../src/worldforge/evidence/index.ts';
 import { loadRecords } from '../../src/worldforge/records/load.ts';
 import { candidateAnchor, CRITERION_IDS, criterionAnchor, PROMOTION_LEVELS, scoreTotal } from '../../src/worldforge/records/rubric.ts';
+import { LIVE_SMOKE_STATUSES, liveSmokeEntrySchema } from '../../src/worldforge/live-smoke.ts';
+import { CATALOG } from '../../src/worldforge/providers/catalog.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -250,6 +253,75 @@ describe('provider page /providers/mock/', () => {
     await expect(page.locator('[data-field="result_digest"]').innerText()).resolves.toBe(evidence.result_digest);
     await expect(page.locator('[data-field="claim_boundary"]').innerText()).resolves.toBe(evidence.claim_boundary);
     await page.close();
+  });
+});
+
+describe('live smoke /live-smoke/', () => {
+  const entries = readdirSync(join(ROOT, 'content', 'live-smoke'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => liveSmokeEntrySchema().parse(JSON.parse(readFileSync(join(ROOT, 'content', 'live-smoke', f), 'utf8'))));
+
+  it('renders one row per registry entry, with its status and reason', async () => {
+    const page = await open('/live-smoke/');
+    const rows = await page.locator('table[data-live-smoke] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.id, tr.getAttribute('data-status')]));
+    expect(rows.sort()).toEqual(entries.map((e) => [`${e.provider}-${e.capability}`, e.status]).sort());
+    for (const entry of entries) {
+      const row = page.locator(`tr[id="${entry.provider}-${entry.capability}"]`);
+      await expect(row.locator('[data-command]').innerText()).resolves.toBe(entry.command);
+      if (entry.skip_reason) await expect(row.innerText()).resolves.toContain(entry.skip_reason);
+    }
+    await page.close();
+  });
+
+  it('styles each status distinctly', async () => {
+    const page = await open('/live-smoke/');
+    const styles = await page.locator('[data-smoke-counts] li .wf-smoke').evaluateAll((badges) =>
+      badges.map((b) => {
+        const css = getComputedStyle(b);
+        return `${css.color}|${css.backgroundColor}|${css.borderStyle}|${css.fontWeight}`;
+      }),
+    );
+    expect(styles).toHaveLength(LIVE_SMOKE_STATUSES.length);
+    expect(new Set(styles).size).toBe(LIVE_SMOKE_STATUSES.length);
+    await page.close();
+  });
+});
+
+describe('remote provider pages', () => {
+  for (const name of ['runway', 'cosmos']) {
+    it(`/providers/${name}/ shows env vars from the profile, artifact lifetime, each failure mode with its triage command, and live-smoke links`, async () => {
+      const evidence = readEvidence(name);
+      const exchanges = exchangesEvidenceSchema().parse(JSON.parse(readFileSync(join(ROOT, 'evidence', 'exchanges', `${name}.json`), 'utf8')));
+      const runtime = CATALOG[name]!.runtime!;
+      const page = await open(`/providers/${name}/`);
+      const env = await page.locator('[data-field="runtime-required-env"] code').allInnerTexts();
+      expect(env).toEqual(evidence.body.profile.required_env_vars);
+      await expect(page.locator('[data-field="artifact-lifetime"]').innerText()).resolves.toBe(runtime.artifact_lifetime);
+      const modes = await page.locator('table[data-failure-modes] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-failure-mode'), tr.getAttribute('data-error-code')]));
+      for (const c of exchanges.body.cases.filter((c) => c.failure_mode !== 'success')) expect(modes).toContainEqual([c.failure_mode, c.error_code]);
+      const triage = await page.locator('table[data-failure-modes] [data-triage-command]').allInnerTexts();
+      expect(triage.every((t) => t.length > 0)).toBe(true);
+      const links = await page.locator('[data-live-smoke-links] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual(evidence.body.profile.capabilities.map((cap) => `/live-smoke/#${name}-${cap}`));
+      const target = await open(links[0]!);
+      await expect(target.locator(`tr[id="${name}-${evidence.body.profile.capabilities[0]}"]`).count()).resolves.toBe(1);
+      await target.close();
+      await page.close();
+    });
+  }
+});
+
+describe('planted secrets', () => {
+  it('none appears in evidence/ or the built site', () => {
+    const secrets: { value: string }[] = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'redaction', 'planted-secrets.json'), 'utf8')).secrets;
+    for (const dir of ['evidence', 'dist']) {
+      const files = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      expect(files.length).toBeGreaterThan(10);
+      for (const file of files) {
+        const text = readFileSync(join(file.parentPath, file.name), 'latin1');
+        for (const secret of secrets) expect(text.includes(secret.value), `${join(file.parentPath, file.name)}: ${secret.value.slice(0, 4)}…`).toBe(false);
+      }
+    }
   });
 });
 

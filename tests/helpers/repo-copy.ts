@@ -2,7 +2,7 @@
  * A throwaway copy of the repository for tests that edit sources or evidence and run the real CLI.
  * node_modules is symlinked, not copied, so a copy costs milliseconds.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,11 @@ export interface RepoCopy {
   write(path: string, text: string): void;
   /** Runs `worldforge <args>` in the copy with the Node running the tests (Node 22). */
   cli(...args: string[]): { code: number; stdout: string; stderr: string };
+  /**
+   * Like `cli`, without blocking the test process (so a replay server in the test can answer),
+   * with `env` merged over a copy of the environment from which every provider variable is removed.
+   */
+  cliAsync(args: readonly string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
   remove(): void;
 }
 
@@ -39,6 +44,17 @@ export function copyRepo(): RepoCopy {
       delete env.GITHUB_STEP_SUMMARY;
       const run = spawnSync(process.execPath, [join(root, 'bin', 'worldforge.mjs'), ...args], { cwd: root, encoding: 'utf8', env });
       return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+    },
+    cliAsync: (args, extra = {}) => {
+      const env: Record<string, string | undefined> = { ...process.env };
+      delete env.GITHUB_STEP_SUMMARY;
+      for (const name of Object.keys(env)) if (/^(RUNWAYML?_|COSMOS_|NVIDIA_)/.test(name)) delete env[name];
+      const child = spawn(process.execPath, [join(root, 'bin', 'worldforge.mjs'), ...args], { cwd: root, env: { ...env, ...extra } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      return new Promise((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };

@@ -57,6 +57,9 @@ function context({ claims, gaps, readme, evidence, records }: TreeOptions): Chec
     prose: [{ file: 'README.md', text }],
     refSources: { evidence: committed, records: records ?? {} },
     records: loadRecords(root),
+    content: new Map(),
+    dist: null,
+    repoFile: (path) => join(root, path),
   };
 }
 
@@ -112,13 +115,13 @@ describe('claims rules', () => {
   it('claim-coverage: an advertised provider capability with no claim row', () => {
     const ctx = context({ claims: mockEmbed });
     const missing = run(ctx, claimRules.claimCoverageRule).map((f) => f.id);
-    expect(missing).toEqual(['mock#generate', 'mock#predict', 'mock#reason', 'mock#transfer']);
+    expect(missing).toEqual(['cosmos#generate', 'mock#generate', 'mock#predict', 'mock#reason', 'mock#transfer', 'runway#generate', 'runway#transfer']);
   });
 
   it('known-gap-stale: an allow-list entry that is no longer needed; a needed one downgrades to a warning', () => {
     const gaps = '  - rule: claim-coverage\n    id: mock#predict\n    reason: Accepted while testing.\n  - rule: claim-coverage\n    id: mock#embed\n    reason: "Not needed: embed has a row."\n';
     const findings = run(context({ claims: mockEmbed, gaps }), claimRules.claimCoverageRule);
-    expect(brief(findings).filter((f) => f.includes('predict') || f.includes('stale'))).toEqual([
+    expect(brief(findings).filter((f) => f.includes('mock#predict') || f.includes('stale'))).toEqual([
       'warning claim-coverage content/claims/capabilities.yaml:- [mock#predict]',
       'error known-gap-stale content/claims/known-gaps.yaml:5 [claim-coverage:mock#embed]',
     ]);

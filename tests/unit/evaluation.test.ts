@@ -74,7 +74,7 @@ describe('evaluation suites', () => {
 describe('failure-case galleries', () => {
   it('exist for every suite, validate, and only contain safe, labelled cases', async () => {
     const galleries = galleryDefinitions();
-    expect(galleries.map((g) => g.id)).toEqual(['conformance', 'fixtures', 'physics', 'planning', 'reasoning', 'generation', 'transfer', 'scenes']);
+    expect(galleries.map((g) => g.id)).toEqual(['conformance', 'fixtures', 'physics', 'planning', 'reasoning', 'generation', 'transfer', 'scenes', 'providers']);
     for (const gallery of galleries) {
       const doc = galleryEvidenceSchema().parse(await gallery.build());
       expect(doc.body.cases.length, gallery.id).toBeGreaterThan(0);

@@ -117,8 +117,8 @@ describe('provider base', () => {
 });
 
 describe('catalog', () => {
-  it('lists mock and genie with schema-valid profiles', () => {
-    expect(PROVIDER_NAMES).toEqual(['mock', 'genie']);
-    expect(catalogProfiles().map((p) => p.name)).toEqual(['mock', 'genie']);
+  it('lists providers in upstream order (restricted to those that exist) with schema-valid profiles', () => {
+    expect(PROVIDER_NAMES).toEqual(['mock', 'cosmos', 'runway', 'genie']);
+    expect(catalogProfiles().map((p) => p.name)).toEqual(['mock', 'cosmos', 'runway', 'genie']);
   });
 });

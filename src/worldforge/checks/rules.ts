@@ -33,6 +33,10 @@ export const RULE_IDS = [
   'design-record-schema',
   'design-record-links',
   'scene-fixture-failed',
+  'live-smoke-schema',
+  'live-smoke-coverage',
+  'run-manifest-unsafe',
+  'secret-scan',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -225,6 +229,30 @@ export const RULES: Record<RuleId, RuleDoc> = {
     title: 'Scene artifact fixtures are accepted or rejected as they expect',
     why: 'The scene fixtures pin the artifact boundary: each valid fixture must pass the validator and each invalid one must be refused with its expected error code. An accepted invalid fixture means the boundary leaks (a host path, a non-finite number); a rejected valid one means it refuses real artifacts.',
     fix: 'Fix the validator in src/worldforge/scene/ or correct the fixture, then run `npm run evidence`.',
+  },
+  'live-smoke-schema': {
+    id: 'live-smoke-schema',
+    title: 'Live-smoke entries are well formed and unique',
+    why: 'content/live-smoke/ says which remote providers were smoked against their real upstream and how it went. An entry must validate (passed and failed need a run manifest, skips need a reason), live in <provider>-<capability>.json, and be the only one for its provider and capability, or the /live-smoke/ page would contradict itself.',
+    fix: 'Fix the named field; for passed or failed runs, regenerate the entry with `npx worldforge smoke record <run_manifest.json>`.',
+  },
+  'live-smoke-coverage': {
+    id: 'live-smoke-coverage',
+    title: 'Every remote capability has a live-smoke entry',
+    why: 'A provider that is not checkout-safe advertises capabilities that only a live run against its upstream can confirm. Each such (provider, capability) needs an entry, even if it only says why the smoke did not run, so the gap is visible instead of silent.',
+    fix: 'Run the provider’s smoke command (e.g. `npx worldforge smoke runway --capability generate`) and `npx worldforge smoke record` its run manifest; a typed skip is a valid entry.',
+  },
+  'run-manifest-unsafe': {
+    id: 'run-manifest-unsafe',
+    title: 'Cited run manifests are intact and sanitized',
+    why: 'A passed or failed live-smoke entry cites a run manifest by path and sha256. The manifest must exist, match its digest, describe the same provider, capability and status, and pass the redaction rules. Unsafe manifests are rejected, never rewritten: a rewrite would hide the bug that produced the leak.',
+    fix: 'Re-run the smoke and `npx worldforge smoke record` the new manifest; never edit manifests by hand.',
+  },
+  'secret-scan': {
+    id: 'secret-scan',
+    title: 'No secrets, signed URLs or host paths in published files',
+    why: 'Evidence, content, the README and the built site are public. The scan looks for signed URL query strings, credentials embedded in URLs, bearer tokens, API keys (known key formats and key=value assignments) and absolute paths from a developer machine (home and temp folders, drive letters, file URLs). Findings show only a masked preview.',
+    fix: 'Remove the value at the named line. If it came from a provider, route the text through redactText() in the adapter and regenerate with `npm run evidence`.',
   },
 };
 

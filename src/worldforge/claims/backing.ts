@@ -15,7 +15,7 @@ export interface ClassPolicy {
 
 export const CLASS_POLICY: Record<EvidenceClass, ClassPolicy> = {
   'checkout-tested': {
-    kinds: ['conformance', 'fixtures', 'evaluation', 'galleries', 'scenes'],
+    kinds: ['conformance', 'fixtures', 'evaluation', 'galleries', 'scenes', 'exchanges'],
     requirement: 'evidence from a checkout-safe suite (no runtime manifest) whose cited cases passed',
     meaning: 'Re-checked by `npm run check` in any checkout: no network, credentials or GPUs.',
   },

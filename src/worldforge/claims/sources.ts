@@ -3,8 +3,10 @@
  * records (design and selection records). One function, used by the check and by the site, so
  * both resolve refs identically.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEvidenceDir } from '../evidence/read.ts';
+import { LIVE_SMOKE_DIR, liveSmokeEntrySchema, liveSmokeFileName } from '../live-smoke.ts';
 import { loadRecords, type RecordSet } from '../records/load.ts';
 import type { RecordResolver, RefSources, Resolution } from './refs.ts';
 
@@ -49,10 +51,28 @@ function recordResolvers(records: RecordSet): Record<string, RecordResolver> {
   };
 }
 
+/**
+ * `live-smoke/<provider>#<capability>`: the registry entry. Only `passed` counts as passed; a
+ * failed run is `failed`, and every skip or not-run status is `skipped`.
+ */
+function liveSmokeResolver(root: string): RecordResolver {
+  return (provider, capability) => {
+    const file = `${LIVE_SMOKE_DIR}/${liveSmokeFileName(provider, capability ?? '')}`;
+    if (capability === null) return missing(file, 'live-smoke refs name a capability: live-smoke/<provider>#<capability>');
+    const path = join(root, file);
+    if (!existsSync(path)) return missing(file, `no live-smoke entry ${file}`);
+    const parsed = liveSmokeEntrySchema().safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) return missing(file, `${file} is not a valid live-smoke entry`);
+    const entry = parsed.data;
+    const status = entry.status === 'passed' ? 'passed' : entry.status === 'failed' ? 'failed' : 'skipped';
+    return { found: true, status, source: file, checkoutSafe: false, deferral: null, detail: `${file}: ${entry.status} on ${entry.date}` };
+  };
+}
+
 export function repoRefSources(
   root: string,
   evidence: ReadonlyMap<string, string> = readEvidenceDir(join(root, 'evidence')),
   records: RecordSet = loadRecords(root),
 ): RefSources {
-  return { evidence, records: recordResolvers(records) };
+  return { evidence, records: { ...recordResolvers(records), 'live-smoke': liveSmokeResolver(root) } };
 }

@@ -9,6 +9,7 @@ import { canonicalJson, sha256Tag } from '../digest.ts';
 
 export const EVIDENCE_STATUSES = ['passed', 'failed', 'skipped'] as const;
 export const SKIP_REASONS = ['missing_credentials', 'missing_runtime', 'not_configured'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 const sha256 = () => z.string().regex(/^sha256:[0-9a-f]{64}$/, { message: 'must be sha256:<64 lower-case hex>' });
 

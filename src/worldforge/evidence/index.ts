@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { CONFORMANCE_SCHEMA, conformanceEvidenceSchema } from './conformance.ts';
 import { EVALUATION_SCHEMA, evaluationEvidenceSchema } from './evaluation.ts';
+import { EXCHANGES_SCHEMA, exchangesEvidenceSchema } from './exchanges.ts';
 import { FIXTURES_SCHEMA, fixturesEvidenceSchema } from './fixtures.ts';
 import { GALLERY_SCHEMA, galleryEvidenceSchema } from './gallery.ts';
 import { SCENES_SCHEMA, scenesEvidenceSchema } from './scenes.ts';
@@ -13,6 +14,7 @@ export const EVIDENCE_KINDS = {
   conformance: { schemaName: CONFORMANCE_SCHEMA, schema: conformanceEvidenceSchema },
   fixtures: { schemaName: FIXTURES_SCHEMA, schema: fixturesEvidenceSchema },
   evaluation: { schemaName: EVALUATION_SCHEMA, schema: evaluationEvidenceSchema },
+  exchanges: { schemaName: EXCHANGES_SCHEMA, schema: exchangesEvidenceSchema },
   galleries: { schemaName: GALLERY_SCHEMA, schema: galleryEvidenceSchema },
   scenes: { schemaName: SCENES_SCHEMA, schema: scenesEvidenceSchema },
 } as const satisfies Record<string, { schemaName: string; schema: () => z.ZodType }>;
@@ -42,6 +44,7 @@ export * from './conformance.ts';
 export * from './envelope.ts';
 export * from './evaluation.ts';
 export * from './evidence-index.ts';
+export * from './exchanges.ts';
 export * from './fixtures.ts';
 export * from './gallery.ts';
 export * from './scenes.ts';

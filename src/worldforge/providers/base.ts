@@ -13,6 +13,7 @@ import {
 } from '../capabilities/index.ts';
 import { InvalidInputError, ProviderError, UnsupportedCapabilityError, WorldForgeError } from '../errors.ts';
 import type { EventSink } from '../events.ts';
+import { redactText } from '../redaction.ts';
 import { zodIssues } from '../validation.ts';
 import type { ProviderProfile } from './profile.ts';
 
@@ -48,7 +49,7 @@ export abstract class Provider {
       const typed =
         error instanceof WorldForgeError
           ? error
-          : new ProviderError('provider_error', `Provider '${this.name}' failed during ${String(capability)}: ${String(error)}`);
+          : new ProviderError('provider_error', `Provider '${this.name}' failed during ${String(capability)}: ${redactText(String(error))}`);
       this.#sink?.({ provider: this.name, operation: String(capability), phase: 'failure', error_code: typed.code });
       throw typed;
     }

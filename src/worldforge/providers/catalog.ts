@@ -2,26 +2,55 @@
  * The provider catalog: every provider WorldForge knows, in display order. Suites iterate it, the
  * README table and the site render it. Adding a provider here makes the conformance suite cover it.
  */
-import type { EventSink } from '../events.ts';
 import type { Provider } from './base.ts';
+import { CosmosProvider, cosmosRuntimeManifest } from './cosmos.ts';
 import { GenieProvider } from './genie.ts';
 import { MockProvider } from './mock.ts';
 import { providerProfileSchema, type ProviderProfile } from './profile.ts';
+import type { RemoteProviderOptions } from './remote.ts';
+import { RunwayProvider, runwayRuntimeManifest } from './runway.ts';
+import type { RuntimeManifest } from './runtime-manifest.ts';
 
 interface CatalogEntry {
-  /** Source module, relative to the repository root; an input of the provider's evidence. */
-  source: string;
-  create: (options: { events?: EventSink }) => Provider;
+  /** Source modules, relative to the repository root; inputs of the provider's evidence. */
+  sources: readonly string[];
+  /**
+   * Builds the provider. In-process providers ignore the remote options; remote ones take base URL
+   * and key from them (the suites pass a loopback replay server and a fake key) or from the env.
+   */
+  create: (options: RemoteProviderOptions) => Provider;
+  /** Runtime manifest for providers that are not checkout-safe, else null. */
+  runtime: RuntimeManifest | null;
+  /**
+   * Remote providers are exercised in a checkout against their recorded exchanges
+   * (`fixtures/providers/<name>/`) replayed on loopback; in-process ones need nothing.
+   */
+  replay: boolean;
 }
 
+const REMOTE_SOURCES = ['src/worldforge/providers/http.ts', 'src/worldforge/providers/remote.ts'];
+
+/** Upstream's catalog order, restricted to the providers that exist here. */
 export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
-  mock: { source: 'src/worldforge/providers/mock.ts', create: (o) => new MockProvider(o) },
-  genie: { source: 'src/worldforge/providers/genie.ts', create: (o) => new GenieProvider(o) },
+  mock: { sources: ['src/worldforge/providers/mock.ts'], create: (o) => new MockProvider(o), runtime: null, replay: false },
+  cosmos: {
+    sources: ['src/worldforge/providers/cosmos.ts', ...REMOTE_SOURCES],
+    create: (o) => new CosmosProvider(o),
+    runtime: cosmosRuntimeManifest,
+    replay: true,
+  },
+  runway: {
+    sources: ['src/worldforge/providers/runway.ts', 'src/worldforge/providers/runway-client.ts', ...REMOTE_SOURCES],
+    create: (o) => new RunwayProvider(o),
+    runtime: runwayRuntimeManifest,
+    replay: true,
+  },
+  genie: { sources: ['src/worldforge/providers/genie.ts'], create: (o) => new GenieProvider(o), runtime: null, replay: false },
 };
 
 export const PROVIDER_NAMES = Object.keys(CATALOG);
 
-export function createProvider(name: string, options: { events?: EventSink } = {}): Provider {
+export function createProvider(name: string, options: RemoteProviderOptions = {}): Provider {
   const entry = CATALOG[name];
   if (!entry) throw new Error(`Unknown provider '${name}'. Known: ${PROVIDER_NAMES.join(', ')}`);
   return entry.create(options);

@@ -1,0 +1,43 @@
+/**
+ * Runtime manifests: what a provider that is not checkout-safe needs from its host, how long its
+ * artifacts live, how to smoke it and what to run first when each failure mode shows up. Provider
+ * pages, the providers gallery, smoke commands and live-smoke entries read it; required env vars
+ * are NOT repeated here (they live in the profile, the one place they are declared).
+ */
+import { z } from 'zod';
+import { CAPABILITIES } from '../capabilities/index.ts';
+import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+
+const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+export const runtimeManifestSchema = () =>
+  z.strictObject({
+    /** `<provider>:schema-<n>`, cited by run manifests, live-smoke entries and evidence. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*:schema-\d+$/),
+    /** Provider id. */
+    provider: z.string().min(1),
+    /** Env vars that are optional (aliases, endpoints, opt-ins), with what each does. Names only. */
+    optional_env_vars: z.array(z.strictObject({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), purpose: z.string().min(1) })),
+    /** Legacy names accepted in place of a required env var: `{alias: canonical}`. */
+    env_aliases: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default({}),
+    /** Default model id sent upstream. */
+    default_model: z.string().min(1),
+    /** What the host owns: keys, endpoints, retention of downloaded media. */
+    host_owned_artifacts: z.array(z.string().min(1)).min(1),
+    /** Assumptions about how long upstream artifacts stay reachable, in sentences. */
+    artifact_lifetime: z.string().min(20),
+    /** Smoke command per capability. */
+    smoke_commands: z.array(z.strictObject({ capability: z.enum(CAPABILITIES), command: z.string().min(1) })).min(1),
+    /** First triage command (and why) for each typed error the adapter can raise. */
+    triage: z.array(z.strictObject({ error_code: z.enum(errorCodes), command: z.string().min(1), note: z.string().min(1) })).min(1),
+    /** Known limitations of the adapter, listed on the provider page and in live-smoke entries. */
+    known_limitations: z.array(z.string().min(1)),
+  });
+export type RuntimeManifest = z.infer<ReturnType<typeof runtimeManifestSchema>>;
+
+/** The triage entry for an error code, or a generic one. */
+export function triageFor(manifest: RuntimeManifest | null, code: ErrorCode | null): { command: string; note: string } {
+  const entry = manifest?.triage.find((t) => t.error_code === code);
+  if (entry) return entry;
+  return { command: 'npm run evidence && npm run check', note: 'Regenerate the evidence and read the failing case.' };
+}
