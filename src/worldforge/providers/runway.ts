@@ -13,7 +13,7 @@ import { Provider, type CapabilityHandlers } from './base.ts';
 import { downloadArtifact, sleep, type RequestPolicy } from './http.ts';
 import type { ProviderProfile } from './profile.ts';
 import { envValue, localArtifactsAllowed, resolvePolicy, type RemoteProviderOptions } from './remote.ts';
-import { RUNWAY_DEFAULT_BASE_URL, createRunwayHttpClient, type RunwayClient, type RunwayEndpoint } from './runway-client.ts';
+import { RUNWAY_DEFAULT_BASE_URL, createRunwaySdkClient, type RunwayClient, type RunwayEndpoint } from './runway-client.ts';
 import type { RuntimeManifest } from './runtime-manifest.ts';
 
 export const runwayProfile: ProviderProfile = {
@@ -80,7 +80,7 @@ const taskSchema = z.looseObject({
 const PENDING = new Set(['PENDING', 'THROTTLED', 'RUNNING']);
 
 export interface RunwayOptions extends RemoteProviderOptions {
-  /** A client to use instead of the built-in fetch one (e.g. one backed by @runwayml/sdk). */
+  /** A client to use instead of the built-in one backed by @runwayml/sdk (e.g. a test double). */
   client?: RunwayClient;
 }
 
@@ -101,7 +101,7 @@ export class RunwayProvider extends Provider {
     if (!this.#options.client && !apiKey) {
       throw new ProviderError('provider_not_configured', 'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).');
     }
-    const client = this.#options.client ?? createRunwayHttpClient({ apiKey: apiKey!, baseUrl, policy });
+    const client = this.#options.client ?? createRunwaySdkClient({ apiKey: apiKey!, baseUrl, policy });
     return { client, policy, allowLocal: localArtifactsAllowed(this.#options, baseUrl, 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS') };
   }
 
