@@ -21,6 +21,7 @@ import {
   nonClaimsRule,
   proseReferenceRule,
   readmeClaimsListRule,
+  smokeStaleRule,
 } from './check/claim-rules.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
@@ -63,6 +64,7 @@ export const CHECK_RULES: readonly Rule[] = [
   nonClaimsRule,
   proseReferenceRule,
   readmeClaimsListRule,
+  smokeStaleRule(),
   ...RECORD_RULES,
   liveSmokeSchemaRule,
   liveSmokeCoverageRule,

@@ -114,6 +114,40 @@ export const claimCoverageRule: Rule = {
     ),
 };
 
+/** Days after which a live smoke no longer backs a prepared-host claim without a warning. */
+export const SMOKE_STALENESS_DAYS = 90;
+
+/**
+ * Dates are authored data (the smoke's run date), compared with today's date: the only clock the
+ * check reads, and only for a warning that never reaches evidence.
+ */
+export function smokeStaleRule(today: Date = new Date()): Rule {
+  return {
+    id: 'claim-smoke-stale',
+    check: ({ claims, refSources }) =>
+      claims.claims
+        .filter((c) => c.value.class === 'prepared-host-smoke-tested')
+        .flatMap((c) =>
+          c.value.evidence.flatMap((ref, i) => {
+            const resolved = resolveRef(ref, refSources);
+            if (!resolved.found || resolved.status !== 'passed' || !resolved.date) return [];
+            const age = Math.floor((today.getTime() - Date.parse(`${resolved.date}T00:00:00Z`)) / 86_400_000);
+            if (age <= SMOKE_STALENESS_DAYS) return [];
+            return [
+              finding('claim-smoke-stale', {
+                level: 'warning',
+                file: c.file,
+                line: c.refLines?.[i] ?? c.line,
+                id: c.value.id,
+                expected: `${ref} smoked within ${SMOKE_STALENESS_DAYS} days`,
+                found: `last passed run on ${resolved.date} (${age} days ago)`,
+              }),
+            ];
+          }),
+        ),
+  };
+}
+
 export const nonClaimsRule: Rule = {
   id: 'claim-non-claims',
   check: ({ claims }) =>

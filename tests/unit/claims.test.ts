@@ -143,6 +143,18 @@ describe('claims rules', () => {
     expect(brief(run(noNon, claimRules.nonClaimsRule))).toEqual(['error claim-non-claims content/claims/non-claims.yaml:- [non-claim-robot-safety]']);
   });
 
+  it('claim-smoke-stale: warns when a prepared-host claim cites a passed smoke older than 90 days', () => {
+    const smoke = (date: string) => ({
+      'live-smoke': (): ReturnType<RecordResolver> => ({ found: true, status: 'passed', source: 'content/live-smoke/x.json', checkoutSafe: false, deferral: null, detail: 'passed', date }),
+    });
+    const claims = row('live', '    area: workflow\n    class: prepared-host-smoke-tested\n    evidence:\n      - live-smoke/runway#generate\n');
+    const today = new Date('2026-11-26T12:00:00Z');
+    expect(brief(run(context({ claims, records: smoke('2026-06-01') }), claimRules.smokeStaleRule(today)))).toEqual([
+      'warning claim-smoke-stale content/claims/test.yaml:8 [live]',
+    ]);
+    expect(run(context({ claims, records: smoke('2026-10-01') }), claimRules.smokeStaleRule(today))).toEqual([]);
+  });
+
   it('readme-claims-list: every statement in the marked list cites a claim', () => {
     const readme = '# T\n\n<!-- worldforge:claims:start -->\n- Cited :claim[embed-ok].\n- Not cited at all.\n<!-- worldforge:claims:end -->\n';
     expect(brief(run(context({ claims: mockEmbed, readme }), claimRules.readmeClaimsListRule))).toEqual([
@@ -160,7 +172,7 @@ describe('claims rules', () => {
         readme: readFileSync(join(REPO, 'README.md'), 'utf8'),
         refSources: repoRefSources(REPO),
       },
-      ...Object.values(claimRules),
+      ...Object.values(claimRules).filter((v): v is Rule => typeof v === 'object' && 'check' in v),
     );
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);
   });

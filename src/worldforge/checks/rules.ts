@@ -25,6 +25,7 @@ export const RULE_IDS = [
   'claim-reference-unknown',
   'readme-claims-list',
   'known-gap-stale',
+  'claim-smoke-stale',
   'selection-schema',
   'selection-active-limit',
   'selection-deferral',
@@ -181,6 +182,12 @@ export const RULES: Record<RuleId, RuleDoc> = {
     title: 'Known gaps only shrink',
     why: 'content/claims/known-gaps.yaml lists findings the project accepts for now, each with a reason. Like browser-compat-data’s exception lists, it is a ratchet: an entry whose finding no longer occurs must be removed, so the list can only shrink.',
     fix: 'Delete the entry from content/claims/known-gaps.yaml.',
+  },
+  'claim-smoke-stale': {
+    id: 'claim-smoke-stale',
+    title: 'Prepared-host claims cite recent live smokes',
+    why: 'A live smoke proves one call on one date. A prepared-host-smoke-tested claim whose smoke is older than the staleness window (90 days) may no longer hold: upstream APIs, models and artifact policies change. On pull requests this is a warning, so it never blocks unrelated work; release evidence should treat it as an error.',
+    fix: 'Re-run the smoke on a prepared host and record it (`npx worldforge smoke record <run_manifest.json>`).',
   },
   'selection-schema': {
     id: 'selection-schema',

@@ -33,6 +33,8 @@ export interface Resolution {
   deferral: { blocker: boolean; revisitTrigger: boolean } | null;
   /** One sentence for findings and pages. */
   detail: string;
+  /** Live-smoke entries: the authored run date (YYYY-MM-DD). */
+  date?: string;
 }
 
 /** Resolves refs of one authored-record kind (design records, selection records, live smoke…). */

@@ -65,7 +65,7 @@ function liveSmokeResolver(root: string): RecordResolver {
     if (!parsed.success) return missing(file, `${file} is not a valid live-smoke entry`);
     const entry = parsed.data;
     const status = entry.status === 'passed' ? 'passed' : entry.status === 'failed' ? 'failed' : 'skipped';
-    return { found: true, status, source: file, checkoutSafe: false, deferral: null, detail: `${file}: ${entry.status} on ${entry.date}` };
+    return { found: true, status, source: file, checkoutSafe: false, deferral: null, detail: `${file}: ${entry.status} on ${entry.date}`, date: entry.date };
   };
 }
 
