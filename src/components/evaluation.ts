@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { EVALUATION_SUITES } from '../worldforge/evaluation/suites/index.ts';
 import type { ScenarioResult } from '../worldforge/evidence/index.ts';
-import { assertUniqueKeys } from './fixtures.ts';
+import { assertUniqueKeys } from './entries.ts';
 
 export type EvaluationEntry = CollectionEntry<'evaluation'>;
 

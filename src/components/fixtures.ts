@@ -6,36 +6,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES } from '../worldforge/capabilities/index.ts';
 import type { EVIDENCE_STATUSES, FixtureCase, FixturesEvidence } from '../worldforge/evidence/index.ts';
+import { assertUniqueKeys } from './entries.ts';
 
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 export type FixturesEntry = CollectionEntry<'fixtures'>;
 
-/** Repository-relative path of an evidence entry, e.g. `evidence/fixtures/generate.json`. */
-export const entryFile = (entry: { id: string; filePath?: string | undefined }, kind: string) =>
-  entry.filePath ?? `evidence/${kind}/${entry.id.split('/').pop()}.json`;
-
-/**
- * Checks that `key` is unique across `entries` (two files claiming the same capability, suite or
- * gallery would otherwise make one page silently win) and returns the entries.
- */
-export function assertUniqueKeys<E extends { id: string; filePath?: string | undefined }>(
-  entries: readonly E[],
-  kind: string,
-  field: string,
-  key: (entry: E) => string,
-): E[] {
-  const seen = new Map<string, string>();
-  for (const entry of entries) {
-    const value = key(entry);
-    const other = seen.get(value);
-    if (other !== undefined) {
-      throw new Error(`${kind} evidence: ${field} '${value}' appears in both ${other} and ${entryFile(entry, kind)}`);
-    }
-    seen.set(value, entryFile(entry, kind));
-  }
-  return [...entries];
-}
 
 /** Overall status of several evidence documents: failed > skipped > passed (`none` if empty). */
 export function combinedStatus(entries: readonly { data: { status: EvidenceStatus } }[]): EvidenceStatus | 'none' {
@@ -87,3 +63,4 @@ export function fixtureCounts(evidence: FixturesEvidence) {
 
 export const fixturesPath = (capability: string) => `/fixtures/${capability}/`;
 export const FIXTURES_INDEX = '/fixtures/';
+

@@ -9,7 +9,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { GALLERY_LABELS, type GalleryCase } from '../worldforge/evidence/index.ts';
 import { conformanceEntries, providerPath } from './catalog.ts';
 import { evaluationEntries, evaluationPath } from './evaluation.ts';
-import { assertUniqueKeys, entryFile, fixturesEntries, fixturesPath } from './fixtures.ts';
+import { assertUniqueKeys, entryFile } from './entries.ts';
+import { fixturesEntries, fixturesPath } from './fixtures.ts';
 
 export type GalleryEntry = CollectionEntry<'galleries'>;
 export type GalleryLabel = (typeof GALLERY_LABELS)[number];

@@ -454,7 +454,9 @@ describe('evaluation', () => {
     await expect(section.locator('[data-field="result_digest"]').innerText()).resolves.toBe(scenario!.result_digest);
     // Scenarios expected to pass carry no strict label.
     await expect(page.locator('section[data-expectation="pass"] [data-deliberately-strict]').count()).resolves.toBe(0);
-    await expect(page.locator('[data-field="claim_boundary"]').innerText()).resolves.toBe(evidence.claim_boundary);
+    // The claim boundary stands in the caution aside at the top and again in the provenance envelope.
+    await expect(page.locator('[data-field="claim_boundary"]').allInnerTexts()).resolves.toEqual([evidence.claim_boundary, evidence.claim_boundary]);
+    await expect(page.locator('[data-section="provenance"] [data-field="result_digest"]').innerText()).resolves.toBe(evidence.result_digest);
     await expect(page.locator('[data-field="scenario_count"]').innerText()).resolves.toBe(String(evidence.body.summary.scenario_count));
     await page.close();
   });

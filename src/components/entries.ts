@@ -1,0 +1,27 @@
+/** Helpers shared by every evidence collection page: where an entry lives, and uniqueness of page keys. */
+
+/** Repository-relative path of an evidence entry, e.g. `evidence/fixtures/generate.json`. */
+export const entryFile = (entry: { id: string; filePath?: string | undefined }, kind: string) =>
+  entry.filePath ?? `evidence/${kind}/${entry.id.split('/').pop()}.json`;
+
+/**
+ * Checks that `key` is unique across `entries` (two files claiming the same capability, suite or
+ * gallery would otherwise make one page silently win) and returns the entries.
+ */
+export function assertUniqueKeys<E extends { id: string; filePath?: string | undefined }>(
+  entries: readonly E[],
+  kind: string,
+  field: string,
+  key: (entry: E) => string,
+): E[] {
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const value = key(entry);
+    const other = seen.get(value);
+    if (other !== undefined) {
+      throw new Error(`${kind} evidence: ${field} '${value}' appears in both ${other} and ${entryFile(entry, kind)}`);
+    }
+    seen.set(value, entryFile(entry, kind));
+  }
+  return [...entries];
+}
