@@ -101,7 +101,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('Regenerate in memory and fail (exit 1) on any drift between committed evidence, profiles and README.')
+    .description('Regenerate in memory and fail (exit 1) on drift between committed evidence, profiles, README, claims, records and published files.')
     .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json)')
     .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
