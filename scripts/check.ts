@@ -3,11 +3,11 @@
  * It reads sources only (evidence JSON, profiles, README), never rendered pages, so it is
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
 import { REPO_ROOT, repoPath } from '../generators/repo.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
+import { readTextTree } from '../src/worldforge/evidence/read.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
@@ -72,20 +72,9 @@ export const CHECK_RULES: readonly Rule[] = [
   secretScanRule,
 ];
 
-/** Text files under a repository folder whose extension matches, keyed by repository-relative path. */
-function readTextTree(folder: string, extensions: RegExp): Map<string, string> {
-  const files = new Map<string, string>();
-  const root = repoPath(folder);
-  if (!existsSync(root)) return files;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (extensions.test(entry.name)) files.set(relative(REPO_ROOT, full).split('\\').join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(root);
-  return files;
+/** Text files under a repository folder whose name matches, keyed by repository-relative path. */
+function readRepoTree(folder: string, names: RegExp): Map<string, string> {
+  return new Map([...readTextTree(repoPath(folder), names)].map(([path, text]) => [`${folder}/${path}`, text]));
 }
 
 /** content/ is authored data: every text format it may hold. */
@@ -120,14 +109,14 @@ export async function loadContext(options: { scanDist?: boolean } = {}): Promise
     gaps: loadKnownGaps(REPO_ROOT),
     prose: [
       { file: 'README.md', text: readFileSync(repoPath('README.md'), 'utf8') },
-      ...[...readTextTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
+      ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
     ],
     refSources: repoRefSources(REPO_ROOT, committed, records),
     records,
-    content: readTextTree('content', CONTENT_FILES),
+    content: readRepoTree('content', CONTENT_FILES),
     // The site is checked when it has been built (CI builds before checking); a stale dist/ from
     // an older build is scanned too, which errs on the safe side.
-    dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readTextTree('dist', DIST_FILES) : null,
+    dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null,
     repoFile: repoPath,
   };
 }

@@ -3,6 +3,7 @@ import type { EvidenceFiles } from '../../generators/run.ts';
 import type { ProviderProfile } from '../../src/worldforge/providers/profile.ts';
 import { ruleDocsPath, RULES, type RuleId } from '../../src/worldforge/checks/rules.ts';
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
+import { evidenceKindOf, evidenceSchemaOf, type EvidenceKind, type EvidenceOf } from '../../src/worldforge/evidence/index.ts';
 import type { ClaimSet, GapSet } from '../../src/worldforge/claims/load.ts';
 import type { RefSources } from '../../src/worldforge/claims/refs.ts';
 import type { RecordSet } from '../../src/worldforge/records/load.ts';
@@ -37,6 +38,13 @@ export interface CheckContext {
   dist: Map<string, string> | null;
   /** Absolute path of a repository file. */
   repoFile: (path: string) => string;
+}
+
+/** The regenerated documents of one evidence kind, parsed with its shared schema (none when the suites could not run). */
+export function freshDocuments<K extends EvidenceKind>(fresh: EvidenceFiles | null, kind: K): { path: string; doc: EvidenceOf<K> }[] {
+  return [...(fresh ?? [])]
+    .filter(([path]) => evidenceKindOf(path) === kind)
+    .map(([path, text]) => ({ path, doc: evidenceSchemaOf(kind).parse(JSON.parse(text)) as EvidenceOf<K> }));
 }
 
 export interface Rule {

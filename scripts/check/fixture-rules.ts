@@ -1,6 +1,5 @@
 /** Rules about the capability fixture corpus and the results it produces. */
-import { evaluationEvidenceSchema, evidenceSchemaOf, fixturesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
-import { finding, type Rule } from './context.ts';
+import { finding, freshDocuments, type Rule } from './context.ts';
 
 export const fixtureSchemaRule: Rule = {
   id: 'fixture-schema',
@@ -13,45 +12,39 @@ export const fixtureSchemaRule: Rule = {
 export const fixtureFailedRule: Rule = {
   id: 'fixture-failed',
   check: ({ fresh }) =>
-    [...(fresh ?? new Map<string, string>())]
-      .filter(([path]) => path.startsWith('fixtures/'))
-      .flatMap(([path, text]) => {
-        const doc = evidenceSchemaOf('fixtures').parse(JSON.parse(text)) as ReturnType<ReturnType<typeof fixturesEvidenceSchema>['parse']>;
-        return doc.body.cases
-          .filter((c) => c.status === 'failed')
-          .flatMap((c) =>
-            c.checks
-              .filter((check) => check.status === 'failed')
-              .map((check) =>
-                finding('fixture-failed', {
-                  file: c.fixture_path,
-                  id: `${c.fixture_id} @ ${check.target}`,
-                  expected: c.expected,
-                  found: check.observed,
-                  details: `evidence file: evidence/${path}`,
-                }),
-              ),
-          );
-      }),
+    freshDocuments(fresh, 'fixtures').flatMap(({ path, doc }) =>
+      doc.body.cases
+        .filter((c) => c.status === 'failed')
+        .flatMap((c) =>
+          c.checks
+            .filter((check) => check.status === 'failed')
+            .map((check) =>
+              finding('fixture-failed', {
+                file: c.fixture_path,
+                id: `${c.fixture_id} @ ${check.target}`,
+                expected: c.expected,
+                found: check.observed,
+                details: `evidence file: evidence/${path}`,
+              }),
+            ),
+        ),
+    ),
 };
 
 export const evaluationMismatchRule: Rule = {
   id: 'evaluation-mismatch',
   check: ({ fresh }) =>
-    [...(fresh ?? new Map<string, string>())]
-      .filter(([path]) => path.startsWith('evaluation/'))
-      .flatMap(([path, text]) => {
-        const doc = evidenceSchemaOf('evaluation').parse(JSON.parse(text)) as ReturnType<ReturnType<typeof evaluationEvidenceSchema>['parse']>;
-        return doc.body.scenarios
-          .filter((s) => !s.matches_expectation)
-          .map((s) =>
-            finding('evaluation-mismatch', {
-              file: `src/worldforge/evaluation/suites/${doc.body.suite}.ts`,
-              id: `${doc.body.suite}/${s.scenario}`,
-              expected: s.expectation === 'pass' ? 'scenario passes' : 'scenario fails (known failure)',
-              found: `${s.passed ? 'passed' : 'failed'}: ${s.observed}`,
-              details: `evidence file: evidence/${path}`,
-            }),
-          );
-      }),
+    freshDocuments(fresh, 'evaluation').flatMap(({ path, doc }) =>
+      doc.body.scenarios
+        .filter((s) => !s.matches_expectation)
+        .map((s) =>
+          finding('evaluation-mismatch', {
+            file: `src/worldforge/evaluation/suites/${doc.body.suite}.ts`,
+            id: `${doc.body.suite}/${s.scenario}`,
+            expected: s.expectation === 'pass' ? 'scenario passes' : 'scenario fails (known failure)',
+            found: `${s.passed ? 'passed' : 'failed'}: ${s.observed}`,
+            details: `evidence file: evidence/${path}`,
+          }),
+        ),
+    ),
 };

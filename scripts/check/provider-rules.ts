@@ -1,6 +1,6 @@
 /** Rules tying provider profiles to conformance evidence and to the README table. */
 import { CAPABILITIES } from '../../src/worldforge/capabilities/index.ts';
-import { conformanceEvidenceSchema, evidenceSchemaOf, type ConformanceEvidence } from '../../src/worldforge/evidence/index.ts';
+import { evidenceSchemaOf, type ConformanceEvidence } from '../../src/worldforge/evidence/index.ts';
 import { findProviderTable, renderProviderTable } from '../../generators/readme-table.ts';
 import { finding, type Rule } from './context.ts';
 
@@ -8,7 +8,7 @@ function conformanceDoc(files: ReadonlyMap<string, string>, provider: string): C
   const text = files.get(`conformance/${provider}.json`);
   if (text === undefined) return null;
   try {
-    const parsed = evidenceSchemaOf('conformance').safeParse(JSON.parse(text)) as ReturnType<ReturnType<typeof conformanceEvidenceSchema>['safeParse']>;
+    const parsed = evidenceSchemaOf('conformance').safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null; // unreadable files are reported by evidence-schema

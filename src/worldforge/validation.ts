@@ -10,10 +10,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
-const MISSING = Symbol('missing');
+/** What `valueAt` returns when a path does not exist (distinct from a present `undefined`). */
+export const MISSING = Symbol('missing');
 
-/** The value at `path` inside `input`, or MISSING when the path does not exist. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` inside `input` (own properties only), or MISSING when the path does not exist. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
   for (const key of path) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return MISSING;

@@ -21,16 +21,20 @@ export const EVIDENCE_KINDS = {
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
+type KindSchema<K extends EvidenceKind> = ReturnType<(typeof EVIDENCE_KINDS)[K]['schema']>;
+/** The parsed document type of an evidence kind. */
+export type EvidenceOf<K extends EvidenceKind> = z.output<KindSchema<K>>;
+
 const shared = new Map<EvidenceKind, z.ZodType>();
 
 /** One shared (parse-only) schema instance per evidence kind. */
-export function evidenceSchemaOf(kind: EvidenceKind): z.ZodType {
+export function evidenceSchemaOf<K extends EvidenceKind>(kind: K): KindSchema<K> {
   let schema = shared.get(kind);
   if (!schema) {
     schema = EVIDENCE_KINDS[kind].schema();
     shared.set(kind, schema);
   }
-  return schema;
+  return schema as KindSchema<K>;
 }
 
 /** The kind of an evidence path such as `conformance/mock.json`, or null if none matches. */

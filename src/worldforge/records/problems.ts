@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { RuleId } from '../checks/rules.ts';
-import { formatPath, zodIssues } from '../validation.ts';
+import { formatPath, MISSING, valueAt, zodIssues } from '../validation.ts';
 import type { RuleParams } from './common.ts';
 import { lineOfPath, type ParsedMarkdown } from './frontmatter.ts';
 import { CRITERION_IDS, SELECTION_DECISIONS, SELECTION_ROUTES } from './rubric.ts';
@@ -61,15 +61,6 @@ function helpFor(path: readonly PropertyKey[], issue: z.core.$ZodIssue): Help {
   return FIELD_HELP[key] ?? FIELD_HELP[parent] ?? { expected: `a valid ${formatPath(path)}`, hint: 'compare with a record written by `npx worldforge selection new`' };
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
 /** Turns a zod error on a record's frontmatter into problems with file lines. */
 export function problemsFromZod(error: z.ZodError, data: unknown, file: string, parsed: ParsedMarkdown, schemaRule: RuleId): RecordProblem[] {
   const messages = zodIssues(error, data);
@@ -85,7 +76,7 @@ export function problemsFromZod(error: z.ZodError, data: unknown, file: string, 
     const found = messages[k]!.message;
     // Some zod messages (unions, refinements) do not quote the value; the author needs to see it.
     const value = valueAt(data, issue.path);
-    const quoted = /found|unknown field/.test(found) || value === undefined ? found : `${found} (found ${JSON.stringify(value)})`;
+    const quoted = /found|unknown field/.test(found) || value === MISSING || value === undefined ? found : `${found} (found ${JSON.stringify(value)})`;
     return { rule: schemaRule, file, line, field: formatPath(path), expected: help.expected, found: quoted, hint: help.hint };
   });
 }
