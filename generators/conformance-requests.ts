@@ -24,7 +24,10 @@ export function conformanceRequestsFrom(corpus: readonly LoadedFixture[]): Recor
     if (!validFixture || !invalidFixture) {
       throw new Error(`fixtures/capabilities/${capability}: the conformance suite needs at least one valid-* and one invalid-* fixture`);
     }
-    return [capability, { valid: decodeRequest(validFixture.request), invalid: decodeRequest(invalidFixture.request), validFixture, invalidFixture }] as const;
+    return [
+      capability,
+      { valid: decodeRequest(validFixture.request), invalid: decodeRequest(invalidFixture.request), validFixture, invalidFixture },
+    ] as const;
   });
   return Object.fromEntries(entries) as Record<Capability, ConformanceRequests>;
 }

@@ -59,24 +59,45 @@ async function casesFor(provider: Provider, capability: Capability, requests: Co
   if (!provider.supports(capability)) {
     const outcome = await attempt(provider, capability, requests.valid);
     return [
-      makeCase(capability, 'fails-closed', false, 'throws unsupported_capability; never returns data', outcome,
-        !outcome.ok && outcome.code === 'unsupported_capability'),
+      makeCase(
+        capability,
+        'fails-closed',
+        false,
+        'throws unsupported_capability; never returns data',
+        outcome,
+        !outcome.ok && outcome.code === 'unsupported_capability',
+      ),
     ];
   }
   const first = await attempt(provider, capability, requests.valid);
-  const cases = [makeCase(capability, 'call', true, `${requests.validFixture.id} returns a result that passes the result schema`, first, first.ok)];
+  const cases = [
+    makeCase(capability, 'call', true, `${requests.validFixture.id} returns a result that passes the result schema`, first, first.ok),
+  ];
   if (provider.profile.deterministic) {
     const second = await attempt(provider, capability, requests.valid);
     const same = first.ok && second.ok && first.digest === second.digest;
     cases.push(
-      makeCase(capability, 'deterministic', true, 'two identical calls return identical results', second, same,
-        same ? 'identical result digests' : `first: ${describe(first)}; second: ${describe(second)}`),
+      makeCase(
+        capability,
+        'deterministic',
+        true,
+        'two identical calls return identical results',
+        second,
+        same,
+        same ? 'identical result digests' : `first: ${describe(first)}; second: ${describe(second)}`,
+      ),
     );
   }
   const invalid = await attempt(provider, capability, requests.invalid);
   cases.push(
-    makeCase(capability, 'rejects-invalid', true, `throws invalid_input for ${requests.invalidFixture.id}`, invalid,
-      !invalid.ok && invalid.code === 'invalid_input'),
+    makeCase(
+      capability,
+      'rejects-invalid',
+      true,
+      `throws invalid_input for ${requests.invalidFixture.id}`,
+      invalid,
+      !invalid.ok && invalid.code === 'invalid_input',
+    ),
   );
   return cases;
 }
@@ -121,4 +142,5 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
 /** Runs the suite for one provider (once per process) and returns its evidence document. */
 export const conformanceEvidence = memoize(buildConformanceEvidence);
 
-export const conformanceSubjects = () => PROVIDER_NAMES.map((name) => ({ id: `conformance/${name}`, build: () => conformanceEvidence(name) }));
+export const conformanceSubjects = () =>
+  PROVIDER_NAMES.map((name) => ({ id: `conformance/${name}`, build: () => conformanceEvidence(name) }));

@@ -102,4 +102,5 @@ export const exchangesEvidence = memoize(buildExchangesEvidence);
 /** Providers with recorded exchanges (the remote ones). */
 export const exchangeProviders = () => PROVIDER_NAMES.filter((name) => CATALOG[name]!.replay);
 
-export const exchangeSubjects = () => exchangeProviders().map((name) => ({ id: `exchanges/${name}`, build: () => exchangesEvidence(name) }));
+export const exchangeSubjects = () =>
+  exchangeProviders().map((name) => ({ id: `exchanges/${name}`, build: () => exchangesEvidence(name) }));

@@ -33,14 +33,26 @@ export function summarizeInput(request: unknown): string {
     return json.length > 60 ? `${json.slice(0, 57)}…` : json;
   };
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return preview(request);
-  return Object.entries(request).map(([k, v]) => `${k}=${preview(v)}`).join('; ') || '{}';
+  return (
+    Object.entries(request)
+      .map(([k, v]) => `${k}=${preview(v)}`)
+      .join('; ') || '{}'
+  );
 }
 
 function validationCheck(fixture: LoadedFixture, request: unknown): Check {
   const parsed = capabilityContracts[fixture.capability].request.safeParse(request);
-  const observed = parsed.success ? 'accepted' : `rejected: invalid_input (${formatIssues(zodIssues(parsed.error, request)).replaceAll('\n', '; ')})`;
+  const observed = parsed.success
+    ? 'accepted'
+    : `rejected: invalid_input (${formatIssues(zodIssues(parsed.error, request)).replaceAll('\n', '; ')})`;
   const passed = fixture.expect.ok ? parsed.success : !parsed.success && fixture.expect.error === 'invalid_input';
-  return { target: 'request-validation', observed, status: passed ? 'passed' : 'failed', error_code: parsed.success ? null : 'invalid_input', result_digest: null };
+  return {
+    target: 'request-validation',
+    observed,
+    status: passed ? 'passed' : 'failed',
+    error_code: parsed.success ? null : 'invalid_input',
+    result_digest: null,
+  };
 }
 
 async function providerCheck(provider: Provider, fixture: LoadedFixture, request: unknown): Promise<Check> {
@@ -49,7 +61,13 @@ async function providerCheck(provider: Provider, fixture: LoadedFixture, request
     const result = await provider.call(fixture.capability, request);
     const digest = digestOf(result);
     if (!fixture.expect.ok) {
-      return { target, observed: `returned a result; expected error ${fixture.expect.error}`, status: 'failed', error_code: null, result_digest: digest };
+      return {
+        target,
+        observed: `returned a result; expected error ${fixture.expect.error}`,
+        status: 'failed',
+        error_code: null,
+        result_digest: digest,
+      };
     }
     const summary = summarizeForEvidence(result);
     // A constraint scoped to some providers (e.g. "honours fps") binds only those.
@@ -58,7 +76,9 @@ async function providerCheck(provider: Provider, fixture: LoadedFixture, request
     const count = constraints.length;
     return {
       target,
-      observed: violations.length ? `result valid but ${violations.join('; ')}` : `result valid; ${count === 1 ? '1 constraint holds' : `${count} constraints hold`}`,
+      observed: violations.length
+        ? `result valid but ${violations.join('; ')}`
+        : `result valid; ${count === 1 ? '1 constraint holds' : `${count} constraints hold`}`,
       status: violations.length ? 'failed' : 'passed',
       error_code: null,
       result_digest: digest,
@@ -66,7 +86,13 @@ async function providerCheck(provider: Provider, fixture: LoadedFixture, request
   } catch (error) {
     if (!isWorldForgeError(error)) throw error;
     const passed = !fixture.expect.ok && error.code === fixture.expect.error;
-    return { target, observed: `error ${error.code}: ${error.message}`, status: passed ? 'passed' : 'failed', error_code: error.code, result_digest: null };
+    return {
+      target,
+      observed: `error ${error.code}: ${error.message}`,
+      status: passed ? 'passed' : 'failed',
+      error_code: error.code,
+      result_digest: null,
+    };
   }
 }
 

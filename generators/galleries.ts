@@ -10,7 +10,13 @@ import type { EvaluationEvidence } from '../src/worldforge/evidence/evaluation.t
 import type { ExchangesEvidence } from '../src/worldforge/evidence/exchanges.ts';
 import type { FixturesEvidence } from '../src/worldforge/evidence/fixtures.ts';
 import type { ScenesEvidence } from '../src/worldforge/evidence/scenes.ts';
-import { GALLERY_DISCLAIMER, GALLERY_LABELS, GALLERY_SCHEMA, type GalleryCase, type GalleryEvidence } from '../src/worldforge/evidence/gallery.ts';
+import {
+  GALLERY_DISCLAIMER,
+  GALLERY_LABELS,
+  GALLERY_SCHEMA,
+  type GalleryCase,
+  type GalleryEvidence,
+} from '../src/worldforge/evidence/gallery.ts';
 import { EVALUATION_SUITES } from '../src/worldforge/evaluation/suites/index.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
 import { CATALOG, PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
@@ -33,7 +39,10 @@ function conformanceCases(doc: ConformanceEvidence): GalleryCase[] {
       subject: doc.body.provider,
       fixture_id: c.id,
       label: c.status === 'failed' ? 'unexpected-failure' : 'expected-rejection',
-      input_summary: c.kind === 'fails-closed' ? `a valid ${c.capability} request to a provider that does not advertise ${c.capability}` : `an invalid ${c.capability} request`,
+      input_summary:
+        c.kind === 'fails-closed'
+          ? `a valid ${c.capability} request to a provider that does not advertise ${c.capability}`
+          : `an invalid ${c.capability} request`,
       expected_contract: c.expected,
       observed: redactText(c.observed),
       error_code: c.error_code,
@@ -132,8 +141,11 @@ function evaluationCases(doc: EvaluationEvidence): GalleryCase[] {
         fixture_id: `evaluation:${body.suite}:${s.scenario}`,
         label,
         input_summary: `${s.description} (input ${s.input_digest.slice(0, 19)}…)`,
-        expected_contract: s.thresholds.map((t) => `${t.metric} ${t.op} ${t.value}`).join(' and ') + (s.expectation_note ? ` — ${s.expectation_note}` : ''),
-        observed: redactText(`${s.observed}; ${failedThresholds.length ? `failed: ${failedThresholds.join(', ')}` : 'all thresholds held'}`),
+        expected_contract:
+          s.thresholds.map((t) => `${t.metric} ${t.op} ${t.value}`).join(' and ') + (s.expectation_note ? ` — ${s.expectation_note}` : ''),
+        observed: redactText(
+          `${s.observed}; ${failedThresholds.length ? `failed: ${failedThresholds.join(', ')}` : 'all thresholds held'}`,
+        ),
         error_code: null,
         first_triage_step:
           label === 'known-failure'
@@ -148,7 +160,14 @@ function evaluationCases(doc: EvaluationEvidence): GalleryCase[] {
 
 function galleryDocument(gallery: string, title: string, sources: Source[], cases: GalleryCase[]): GalleryEvidence {
   const counts = Object.fromEntries(GALLERY_LABELS.map((label) => [label, cases.filter((c) => c.label === label).length]));
-  const body = { gallery, title, disclaimer: GALLERY_DISCLAIMER, sources: sources.map((s) => s.path), counts, cases } as GalleryEvidence['body'];
+  const body = {
+    gallery,
+    title,
+    disclaimer: GALLERY_DISCLAIMER,
+    sources: sources.map((s) => s.path),
+    counts,
+    cases,
+  } as GalleryEvidence['body'];
   return {
     schema: GALLERY_SCHEMA,
     suite: 'galleries',
@@ -208,7 +227,12 @@ export function galleryDefinitions(): GalleryDefinition[] {
       title: 'Scene artifacts: refused artifacts',
       build: async () => {
         const doc = await scenesEvidence(SCENE_SUBJECT);
-        return galleryDocument('scenes', 'Scene artifacts: refused artifacts', [{ path: `evidence/scenes/${SCENE_SUBJECT}.json`, doc }], sceneCases(doc));
+        return galleryDocument(
+          'scenes',
+          'Scene artifacts: refused artifacts',
+          [{ path: `evidence/scenes/${SCENE_SUBJECT}.json`, doc }],
+          sceneCases(doc),
+        );
       },
     },
     {

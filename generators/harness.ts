@@ -51,21 +51,33 @@ export async function withReplay<T>(interactions: readonly Interaction[], fn: (s
 }
 
 /** The success exchanges of a provider, whose interactions serve its conformance and fixture calls. */
-export const successExchanges = (name: string): (Exchange & { path: string })[] => exchangesOf(name).filter((e) => e.failure_mode === 'success');
+export const successExchanges = (name: string): (Exchange & { path: string })[] =>
+  exchangesOf(name).filter((e) => e.failure_mode === 'success');
 
 /**
  * Runs `fn` with a suite provider: in-process providers as they are, remote ones against a replay
  * of their success exchanges. Returns the exchange files used (inputs of the evidence).
  */
-export async function withSuiteProvider<T>(name: string, events: EventSink | undefined, fn: (provider: Provider) => Promise<T>): Promise<{ value: T; inputs: string[] }> {
+export async function withSuiteProvider<T>(
+  name: string,
+  events: EventSink | undefined,
+  fn: (provider: Provider) => Promise<T>,
+): Promise<{ value: T; inputs: string[] }> {
   if (!CATALOG[name]?.replay) return { value: await fn(createProvider(name, { events })), inputs: [] };
   const exchanges = successExchanges(name);
-  const value = await withReplay(exchanges.flatMap((e) => e.interactions), (server) => fn(replayProvider(name, server, events)));
+  const value = await withReplay(
+    exchanges.flatMap((e) => e.interactions),
+    (server) => fn(replayProvider(name, server, events)),
+  );
   return { value, inputs: [...HARNESS_SOURCES, ...exchanges.map((e) => e.path)] };
 }
 
 /** Like `withSuiteProvider` for several providers at once. */
-export async function withSuiteProviders<T>(names: readonly string[], events: EventSink | undefined, fn: (providers: Provider[]) => Promise<T>): Promise<{ value: T; inputs: string[] }> {
+export async function withSuiteProviders<T>(
+  names: readonly string[],
+  events: EventSink | undefined,
+  fn: (providers: Provider[]) => Promise<T>,
+): Promise<{ value: T; inputs: string[] }> {
   const go = async (rest: readonly string[], built: Provider[], inputs: string[]): Promise<{ value: T; inputs: string[] }> => {
     if (rest.length === 0) return { value: await fn(built), inputs };
     const inner = await withSuiteProvider(rest[0]!, events, (provider) => go(rest.slice(1), [...built, provider], []));

@@ -34,7 +34,14 @@ export interface Subject {
 }
 
 export function allSubjects(): Subject[] {
-  return [...conformanceSubjects(), ...exchangeSubjects(), ...fixtureSubjects(), ...evaluationSubjects(), ...sceneSubjects(), ...gallerySubjects()];
+  return [
+    ...conformanceSubjects(),
+    ...exchangeSubjects(),
+    ...fixtureSubjects(),
+    ...evaluationSubjects(),
+    ...sceneSubjects(),
+    ...gallerySubjects(),
+  ];
 }
 
 export interface Selection {
@@ -68,7 +75,9 @@ function validateDocument(path: string, document: unknown): unknown {
   if (!kind) throw new InvalidEvidenceError(`evidence/${path}: no evidence kind owns this folder`);
   const parsed = evidenceSchemaOf(kind).safeParse(document);
   if (!parsed.success) {
-    throw new InvalidEvidenceError(`evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`);
+    throw new InvalidEvidenceError(
+      `evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`,
+    );
   }
   // Fail closed: a secret, signed URL or host path in a document stops the run; never rewritten.
   const unsafe = unsafeValues(document);

@@ -39,9 +39,16 @@ async function buildScenesEvidence(): Promise<ScenesEvidence> {
   const fixtures = loadSceneCorpus(REPO_ROOT);
   const cases = fixtures.map(sceneCase).sort((a, b) => a.fixture_id.localeCompare(b.fixture_id));
   const valid = fixtures.filter((f) => f.expect.ok).length;
-  const body = { corpus: SCENE_CORPUS_DIR, artifact_schema_version: SCENE_SCHEMA_VERSION, counts: { valid, invalid: fixtures.length - valid }, cases };
+  const body = {
+    corpus: SCENE_CORPUS_DIR,
+    artifact_schema_version: SCENE_SCHEMA_VERSION,
+    counts: { valid, invalid: fixtures.length - valid },
+    cases,
+  };
   // The validator's sources are inputs: changing a rule makes this evidence stale.
-  const sources = readdirSync(repoPath(SCENE_SOURCE_DIR)).filter((n) => n.endsWith('.ts')).map((n) => `${SCENE_SOURCE_DIR}/${n}`);
+  const sources = readdirSync(repoPath(SCENE_SOURCE_DIR))
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => `${SCENE_SOURCE_DIR}/${n}`);
   return {
     schema: SCENES_SCHEMA,
     suite: SUITE,

@@ -121,11 +121,13 @@ export async function loadContext(options: { scanDist?: boolean } = {}): Promise
   };
 }
 
-const order = (a: Finding, b: Finding) =>
-  a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
+const order = (a: Finding, b: Finding) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
 
 export function runRules(context: CheckContext, rules: readonly Rule[] = CHECK_RULES): Finding[] {
-  return applyKnownGaps(rules.flatMap((rule) => rule.check(context)), context.gaps.gaps).sort(order);
+  return applyKnownGaps(
+    rules.flatMap((rule) => rule.check(context)),
+    context.gaps.gaps,
+  ).sort(order);
 }
 
 export async function runCheck(options: { scanDist?: boolean } = {}): Promise<CheckReport> {

@@ -27,12 +27,16 @@ function printOutcome(outcome: SmokeOutcome, json: boolean): void {
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`worldforge smoke ${outcome.provider} ${outcome.capability}: ${outcome.status}\n  ${outcome.message}\n  run manifest: ${outcome.run_manifest}\n`);
+  process.stdout.write(
+    `worldforge smoke ${outcome.provider} ${outcome.capability}: ${outcome.status}\n  ${outcome.message}\n  run manifest: ${outcome.run_manifest}\n`,
+  );
 }
 
 function providerCommand(provider: SmokeProvider, capabilities: readonly Capability[], setExit: (code: number) => void): Command {
   return new Command(provider)
-    .description(`Run one live ${provider} call and write a sanitized run manifest (typed skip without ${provider === 'runway' ? 'credentials' : 'an endpoint'}).`)
+    .description(
+      `Run one live ${provider} call and write a sanitized run manifest (typed skip without ${provider === 'runway' ? 'credentials' : 'an endpoint'}).`,
+    )
     .addOption(new Option('--capability <capability>', 'capability to smoke').choices(capabilities).default(capabilities[0]))
     .option('--prompt <text>', 'prompt to send', 'a red cube slides slowly across a wooden table')
     .option('--duration <seconds>', 'clip duration in seconds', positiveNumber, 2)
@@ -53,7 +57,13 @@ function providerCommand(provider: SmokeProvider, capabilities: readonly Capabil
           inputVideo: options.inputVideo,
           baseUrl: options.baseUrl,
           pollIntervalMs: options.pollInterval,
-          command: ['npx worldforge smoke', provider, '--capability', options.capability, ...(options.inputVideo ? ['--input-video', '<file>'] : [])].join(' '),
+          command: [
+            'npx worldforge smoke',
+            provider,
+            '--capability',
+            options.capability,
+            ...(options.inputVideo ? ['--input-video', '<file>'] : []),
+          ].join(' '),
         });
         printOutcome(outcome, Boolean(options.json));
         setExit(outcome.status === 'failed' ? EXIT.failed : EXIT.ok);
@@ -105,7 +115,9 @@ export function smokeCommands(setExit: (code: number) => void): Command {
     .argument('<exchange...>', `exchange files, e.g. fixtures/providers/runway/generate-success.json`)
     .action(async (files: string[]) => {
       const server = await startReplayServer(readInteractions(files.map((f) => resolve(f))));
-      process.stdout.write(`replaying ${files.length} exchange(s) at ${server.origin}\n  export RUNWAYML_BASE_URL=${server.origin}  # or COSMOS_BASE_URL\n`);
+      process.stdout.write(
+        `replaying ${files.length} exchange(s) at ${server.origin}\n  export RUNWAYML_BASE_URL=${server.origin}  # or COSMOS_BASE_URL\n`,
+      );
       await new Promise<void>((done) => {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);

@@ -85,7 +85,10 @@ function missingConfiguration(options: SmokeOptions): { reason: SkipReason; stat
 }
 
 function runId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `${stamp}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -101,7 +104,13 @@ function buildRequest(options: SmokeOptions): unknown {
     throw new SmokeUsageError(`--input-video: cannot read ${redactText(options.inputVideo)}.`);
   }
   return {
-    clip: { frames: [bytes], fps: 24, resolution: { width: 1280, height: 720 }, duration_seconds: options.durationSeconds, content_type: 'video/mp4' },
+    clip: {
+      frames: [bytes],
+      fps: 24,
+      resolution: { width: 1280, height: 720 },
+      duration_seconds: options.durationSeconds,
+      content_type: 'video/mp4',
+    },
     width: 1280,
     height: 720,
     fps: 24,
@@ -114,7 +123,9 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   const runtime = entry.runtime!;
   const provider = createProvider(options.provider, { env: options.env });
   if (!provider.supports(options.capability)) {
-    throw new SmokeUsageError(`${options.provider} does not advertise ${options.capability}; it offers ${provider.profile.capabilities.join(', ')}.`);
+    throw new SmokeUsageError(
+      `${options.provider} does not advertise ${options.capability}; it offers ${provider.profile.capabilities.join(', ')}.`,
+    );
   }
   const now = options.now ?? new Date();
   const id = runId(now);
@@ -138,10 +149,28 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   };
   const finish = (manifest: RunManifest, status: SmokeStatus): SmokeOutcome => {
     const file = writeRunManifest(runDir, manifest);
-    return { status, provider: options.provider, capability: options.capability, message: manifest.message, run_manifest: relative(process.cwd(), file) || file };
+    return {
+      status,
+      provider: options.provider,
+      capability: options.capability,
+      message: manifest.message,
+      run_manifest: relative(process.cwd(), file) || file,
+    };
   };
   if (skip) {
-    return finish({ ...base, status: 'skipped', result_digest: null, artifacts: [], event_count: 0, error_code: null, skip_reason: skip.reason, message: skip.message }, skip.status);
+    return finish(
+      {
+        ...base,
+        status: 'skipped',
+        result_digest: null,
+        artifacts: [],
+        event_count: 0,
+        error_code: null,
+        skip_reason: skip.reason,
+        message: skip.message,
+      },
+      skip.status,
+    );
   }
   const recorder = new EventRecorder();
   const live = createProvider(options.provider, {
@@ -171,7 +200,16 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   } catch (error) {
     if (!isWorldForgeError(error)) throw error;
     return finish(
-      { ...base, status: 'failed', result_digest: null, artifacts: [], event_count: recorder.count, error_code: error.code, skip_reason: null, message: redactText(`${error.code}: ${error.message}`) },
+      {
+        ...base,
+        status: 'failed',
+        result_digest: null,
+        artifacts: [],
+        event_count: recorder.count,
+        error_code: error.code,
+        skip_reason: null,
+        message: redactText(`${error.code}: ${error.message}`),
+      },
       'failed',
     );
   }

@@ -45,7 +45,7 @@ const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 async function generate(options: { only?: string[]; shard?: { index: number; count: number }; json?: boolean }): Promise<number> {
   const started = performance.now();
   const partial = Boolean(options.only?.length || options.shard);
-  let subjects;
+  let subjects: ReturnType<typeof selectSubjects>;
   try {
     subjects = selectSubjects(allSubjects(), { only: options.only, shard: options.shard });
   } catch (error) {
@@ -101,7 +101,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('Regenerate in memory and fail (exit 1) on drift between committed evidence, profiles, README, claims, records and published files.')
+    .description(
+      'Regenerate in memory and fail (exit 1) on drift between committed evidence, profiles, README, claims, records and published files.',
+    )
     .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json)')
     .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
@@ -114,7 +116,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the rows as JSON')
     .action((options) => setExit(listClaims(options)));
 
-  const selection = program.command('selection').description('Author and validate provider cohort selection records (content/selection-records/).');
+  const selection = program
+    .command('selection')
+    .description('Author and validate provider cohort selection records (content/selection-records/).');
   selection
     .command('check <file>')
     .description('Validate one selection record with the rules `npm run check` applies (exit 1 on problems).')
@@ -122,7 +126,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action((file: string, options) => setExit(selectionCheck(processIo(), file, options)));
   const create = selection
     .command('new')
-    .description('Write a new selection record: asks in a terminal, reads flags otherwise. Refuses to write a record the check would reject.')
+    .description(
+      'Write a new selection record: asks in a terminal, reads flags otherwise. Refuses to write a record the check would reject.',
+    )
     .option('--id <id>', 'record id, also the file name')
     .option('--title <text>', 'page heading')
     .option('--cohort <id>', 'cohort id (default: the record id)')
@@ -139,7 +145,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     ownership: 'checkout-safe | remote-api | prepared-host | none',
   };
   for (const name of Object.keys(CANDIDATE_FLAGS)) {
-    create.option(`${flagSpelling(name)} <id=value>`, described[name] ?? `per-candidate ${CANDIDATE_FLAGS[name as keyof typeof CANDIDATE_FLAGS]}`, collect, []);
+    create.option(
+      `${flagSpelling(name)} <id=value>`,
+      described[name] ?? `per-candidate ${CANDIDATE_FLAGS[name as keyof typeof CANDIDATE_FLAGS]}`,
+      collect,
+      [],
+    );
   }
   create.action(async (options) => setExit(await selectionNew(processIo(), options)));
 
@@ -150,10 +161,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
 function listClaims(options: { json?: boolean }): number {
   const { claims, problems } = loadClaims(REPO_ROOT);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(claims.map((c) => ({ ...c.value, file: c.file, line: c.line })), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        claims.map((c) => ({ ...c.value, file: c.file, line: c.line })),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     const width = Math.max(...claims.map((c) => c.value.id.length), 2);
-    for (const c of claims) process.stdout.write(`${c.value.id.padEnd(width)}  ${c.value.class.padEnd(26)}  ${c.value.area.padEnd(10)}  ${c.file}:${c.line}\n`);
+    for (const c of claims)
+      process.stdout.write(`${c.value.id.padEnd(width)}  ${c.value.class.padEnd(26)}  ${c.value.area.padEnd(10)}  ${c.file}:${c.line}\n`);
   }
   for (const p of problems) process.stderr.write(`${p.file}:${p.line ?? '?'}: ${p.field}: ${p.reason}\n`);
   return problems.length ? EXIT.usage : EXIT.ok;
@@ -174,7 +192,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         : EXIT.usage;
     }
     if (error instanceof FixtureCorpusError) {
-      process.stderr.write(`worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`);
+      process.stderr.write(
+        `worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`,
+      );
       return EXIT.usage;
     }
     if (error instanceof InvalidEvidenceError) {

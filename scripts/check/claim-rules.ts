@@ -28,7 +28,15 @@ export const claimDuplicateRule: Rule = {
         first.set(c.value.id, where);
         return [];
       }
-      return [finding('claim-duplicate', { file: c.file, line: c.line, id: c.value.id, expected: 'a unique claim id', found: `also defined at ${earlier}` })];
+      return [
+        finding('claim-duplicate', {
+          file: c.file,
+          line: c.line,
+          id: c.value.id,
+          expected: 'a unique claim id',
+          found: `also defined at ${earlier}`,
+        }),
+      ];
     });
   },
 };
@@ -41,7 +49,14 @@ export const claimRefRule: Rule = {
         const resolved = resolveRef(ref, refSources);
         const base = { file: c.file, line: c.refLines?.[i] ?? c.line, id: c.value.id };
         if (!resolved.found) {
-          return [finding('claim-ref-unknown', { ...base, expected: `evidence ref ${ref} resolves`, found: resolved.detail, fix: `Fix the ref in ${c.file}, or run \`npm run evidence\` if the evidence should exist.` })];
+          return [
+            finding('claim-ref-unknown', {
+              ...base,
+              expected: `evidence ref ${ref} resolves`,
+              found: resolved.detail,
+              fix: `Fix the ref in ${c.file}, or run \`npm run evidence\` if the evidence should exist.`,
+            }),
+          ];
         }
         if (resolved.status === 'failed' || resolved.status === 'skipped') {
           return [finding('claim-ref-failed', { ...base, expected: `${ref} passed`, found: resolved.detail })];
@@ -80,7 +95,13 @@ export const claimBackingRule: Rule = {
       if (claim.class === 'checkout-tested') {
         for (const { ref, resolved } of resolutions) {
           if (resolved.found && resolved.status !== null && resolved.status !== 'recorded' && !resolved.checkoutSafe) {
-            problems.push(finding('claim-class-backing', { ...base, expected: 'checkout-tested evidence is checkout-safe (no runtime manifest)', found: `${ref} was produced against a runtime manifest` }));
+            problems.push(
+              finding('claim-class-backing', {
+                ...base,
+                expected: 'checkout-tested evidence is checkout-safe (no runtime manifest)',
+                found: `${ref} was produced against a runtime manifest`,
+              }),
+            );
           }
         }
       }

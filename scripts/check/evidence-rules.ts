@@ -36,7 +36,9 @@ export const evidenceSchemaRule: Rule = {
       if (!schema) return [];
       const parsed = parseJson(text);
       if (!parsed.ok) {
-        return [finding('evidence-schema', { file: evidenceFile(path), id: subjectOf(path), expected: 'valid JSON', found: parsed.message })];
+        return [
+          finding('evidence-schema', { file: evidenceFile(path), id: subjectOf(path), expected: 'valid JSON', found: parsed.message }),
+        ];
       }
       const result = schema.safeParse(parsed.value);
       if (result.success) return [];
@@ -116,7 +118,9 @@ export const evidenceIndexRule: Rule = {
     });
     const unlisted = [...committed.keys()]
       .filter((path) => path !== INDEX_PATH && !listed.has(path))
-      .map((path) => finding('evidence-index', { file: evidenceFile(INDEX_PATH), id: path, expected: 'listed in index.json', found: 'not listed' }));
+      .map((path) =>
+        finding('evidence-index', { file: evidenceFile(INDEX_PATH), id: path, expected: 'listed in index.json', found: 'not listed' }),
+      );
     return [...problems, ...unlisted];
   },
 };

@@ -14,7 +14,11 @@ export function applyKnownGaps(findings: Finding[], gaps: readonly Located<Known
     const gap = gaps.find((g) => g.value.rule === f.rule && g.value.id === f.id);
     if (!gap) return f;
     used.add(gap);
-    return { ...f, level: 'warning' as const, details: [`known gap (${gap.file}:${gap.line}): ${gap.value.reason}`, f.details].filter(Boolean).join('\n') };
+    return {
+      ...f,
+      level: 'warning' as const,
+      details: [`known gap (${gap.file}:${gap.line}): ${gap.value.reason}`, f.details].filter(Boolean).join('\n'),
+    };
   });
   const stale = gaps
     .filter((g) => !used.has(g))

@@ -17,7 +17,8 @@ import { runManifestSchema } from '../../src/worldforge/manifests.ts';
 import { zodIssues } from '../../src/worldforge/validation.ts';
 import { finding, type CheckContext, type Rule } from './context.ts';
 
-const isEntryFile = (path: string) => path.startsWith(`${LIVE_SMOKE_DIR}/`) && !path.startsWith(`${LIVE_SMOKE_RUNS_DIR}/`) && path.endsWith('.json');
+const isEntryFile = (path: string) =>
+  path.startsWith(`${LIVE_SMOKE_DIR}/`) && !path.startsWith(`${LIVE_SMOKE_RUNS_DIR}/`) && path.endsWith('.json');
 
 /** Entries that parse, keyed by file; problems are reported by live-smoke-schema. */
 export function liveSmokeEntries(context: CheckContext): { file: string; entry: LiveSmokeEntry }[] {
@@ -44,24 +45,43 @@ export const liveSmokeSchemaRule: Rule = {
       try {
         raw = JSON.parse(text);
       } catch (error) {
-        findings.push(finding('live-smoke-schema', { file, id: file, expected: 'a JSON live-smoke entry', found: `not JSON (${(error as Error).message.split('\n')[0]})` }));
+        findings.push(
+          finding('live-smoke-schema', {
+            file,
+            id: file,
+            expected: 'a JSON live-smoke entry',
+            found: `not JSON (${(error as Error).message.split('\n')[0]})`,
+          }),
+        );
         continue;
       }
       const parsed = liveSmokeEntrySchema().safeParse(raw);
       if (!parsed.success) {
         for (const issue of zodIssues(parsed.error, raw)) {
-          findings.push(finding('live-smoke-schema', { file, id: `${file} → ${issue.path}`, expected: 'a valid live-smoke entry', found: issue.message }));
+          findings.push(
+            finding('live-smoke-schema', {
+              file,
+              id: `${file} → ${issue.path}`,
+              expected: 'a valid live-smoke entry',
+              found: issue.message,
+            }),
+          );
         }
         continue;
       }
       const { provider, capability } = parsed.data;
       const wanted = `${LIVE_SMOKE_DIR}/${liveSmokeFileName(provider, capability)}`;
       if (file !== wanted) {
-        findings.push(finding('live-smoke-schema', { file, id: `${provider}#${capability}`, expected: `the entry to live in ${wanted}`, found: file }));
+        findings.push(
+          finding('live-smoke-schema', { file, id: `${provider}#${capability}`, expected: `the entry to live in ${wanted}`, found: file }),
+        );
       }
       const key = `${provider}#${capability}`;
       const other = seen.get(key);
-      if (other) findings.push(finding('live-smoke-schema', { file, id: key, expected: '(provider, capability) to be unique', found: `also in ${other}` }));
+      if (other)
+        findings.push(
+          finding('live-smoke-schema', { file, id: key, expected: '(provider, capability) to be unique', found: `also in ${other}` }),
+        );
       seen.set(key, file);
     }
     return findings;
@@ -109,7 +129,14 @@ function manifestFindings(file: string, text: string, id: string): ReturnType<ty
   }
   const parsed = runManifestSchema().safeParse(raw);
   if (parsed.success) return [];
-  return zodIssues(parsed.error, raw).map((issue) => finding('run-manifest-unsafe', { file, id: `${id} → ${issue.path}`, expected: 'a valid, sanitized run manifest', found: issue.message }));
+  return zodIssues(parsed.error, raw).map((issue) =>
+    finding('run-manifest-unsafe', {
+      file,
+      id: `${id} → ${issue.path}`,
+      expected: 'a valid, sanitized run manifest',
+      found: issue.message,
+    }),
+  );
 }
 
 export const runManifestRule: Rule = {
@@ -123,15 +150,29 @@ export const runManifestRule: Rule = {
       const id = `${entry.provider}#${entry.capability}`;
       const text = context.content.get(entry.artifact_path);
       if (text === undefined) {
-        findings.push(finding('run-manifest-unsafe', { file, id, expected: `the run manifest ${entry.artifact_path}`, found: 'file missing' }));
+        findings.push(
+          finding('run-manifest-unsafe', { file, id, expected: `the run manifest ${entry.artifact_path}`, found: 'file missing' }),
+        );
         continue;
       }
       const digest = sha256Tag(readFileSync(context.repoFile(entry.artifact_path)));
       if (digest !== entry.artifact_sha256) {
-        findings.push(finding('run-manifest-unsafe', { file, id, expected: `${entry.artifact_path} to digest to ${entry.artifact_sha256}`, found: digest }));
+        findings.push(
+          finding('run-manifest-unsafe', {
+            file,
+            id,
+            expected: `${entry.artifact_path} to digest to ${entry.artifact_sha256}`,
+            found: digest,
+          }),
+        );
       }
       const manifest = runManifestSchema().safeParse(JSON.parse(text));
-      if (manifest.success && (manifest.data.provider !== entry.provider || manifest.data.capability !== entry.capability || manifest.data.status !== entry.status)) {
+      if (
+        manifest.success &&
+        (manifest.data.provider !== entry.provider ||
+          manifest.data.capability !== entry.capability ||
+          manifest.data.status !== entry.status)
+      ) {
         findings.push(
           finding('run-manifest-unsafe', {
             file,

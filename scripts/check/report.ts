@@ -37,17 +37,19 @@ export function writeGithubSummary(report: CheckReport, path = process.env.GITHU
   if (!path) return;
   const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
   const rows = report.findings.map(
-    (f) => `| ${f.level} | \`${f.rule}\` | ${cell(f.line ? `${f.file}:${f.line}` : f.file)} | ${cell(f.id)} | ${cell(f.expected)} | ${cell(f.found)} | ${cell(f.fix)} |`,
+    (f) =>
+      `| ${f.level} | \`${f.rule}\` | ${cell(f.line ? `${f.file}:${f.line}` : f.file)} | ${cell(f.id)} | ${cell(f.expected)} | ${cell(f.found)} | ${cell(f.fix)} |`,
   );
-  const body = report.ok && rows.length === 0
-    ? `### worldforge check: ok (${report.elapsed_ms} ms)\n`
-    : [
-        `### worldforge check: ${report.findings.length} finding(s) (${report.elapsed_ms} ms)`,
-        '',
-        '| level | rule | file | id | expected | found | fix |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        ...rows,
-        '',
-      ].join('\n');
+  const body =
+    report.ok && rows.length === 0
+      ? `### worldforge check: ok (${report.elapsed_ms} ms)\n`
+      : [
+          `### worldforge check: ${report.findings.length} finding(s) (${report.elapsed_ms} ms)`,
+          '',
+          '| level | rule | file | id | expected | found | fix |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          ...rows,
+          '',
+        ].join('\n');
   appendFileSync(path, body);
 }

@@ -44,7 +44,9 @@ function summaryLine(text: string, path: string): string {
   if (!record) return '';
   const counts = { active: 0, rfc: 0, deferred: 0 };
   for (const c of record.data.candidates) counts[c.decision]++;
-  const totals = record.data.candidates.map((c) => `${c.id} ${scoreTotal(c.scores)} (${bandOf(scoreTotal(c.scores)).title.toLowerCase()}) → ${c.decision}`);
+  const totals = record.data.candidates.map(
+    (c) => `${c.id} ${scoreTotal(c.scores)} (${bandOf(scoreTotal(c.scores)).title.toLowerCase()}) → ${c.decision}`,
+  );
   return `${record.data.candidates.length} candidate(s): ${counts.active} active, ${counts.rfc} rfc, ${counts.deferred} deferred\n  ${totals.join('\n  ')}`;
 }
 
@@ -54,7 +56,9 @@ function report(io: Io, shown: string, problems: readonly RecordProblem[], text:
   } else if (problems.length === 0) {
     io.out(`worldforge selection check: ${shown} ok\n  ${summaryLine(text, shown)}\n`);
   } else {
-    io.out(`${formatProblems(problems)}\n\nworldforge selection check: ${problems.length} problem(s) in ${shown} (rules: ${[...new Set(problems.map((p) => p.rule))].join(', ')})\n`);
+    io.out(
+      `${formatProblems(problems)}\n\nworldforge selection check: ${problems.length} problem(s) in ${shown} (rules: ${[...new Set(problems.map((p) => p.rule))].join(', ')})\n`,
+    );
   }
   return problems.length === 0 ? EXIT.ok : EXIT.failed;
 }
@@ -100,14 +104,18 @@ async function draftFromPrompts(options: NewOptions): Promise<RecordDraft> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const candidates = options.candidate?.length ? candidatesFromFlags(options) : [];
-    return await promptRecord((q) => rl.question(q), (line) => process.stdout.write(`${line}\n`), {
-      id: options.id,
-      title: options.title,
-      cohort: options.cohort,
-      decision_date: options.date ?? today(),
-      summary: options.summary,
-      candidates,
-    });
+    return await promptRecord(
+      (q) => rl.question(q),
+      (line) => process.stdout.write(`${line}\n`),
+      {
+        id: options.id,
+        title: options.title,
+        cohort: options.cohort,
+        decision_date: options.date ?? today(),
+        summary: options.summary,
+        candidates,
+      },
+    );
   } finally {
     rl.close();
   }
@@ -135,7 +143,9 @@ export async function selectionNew(io: Io, options: NewOptions, prompt = draftFr
   // Same rules as `selection check` and `npm run check`: never write a record they would refuse.
   const problems = checkSelectionFile(REPO_ROOT, shown, text);
   if (problems.length) {
-    io.out(`${formatProblems(problems)}\n\nworldforge selection new: nothing written; the record would break ${problems.length} rule(s).\n`);
+    io.out(
+      `${formatProblems(problems)}\n\nworldforge selection new: nothing written; the record would break ${problems.length} rule(s).\n`,
+    );
     return EXIT.failed;
   }
   mkdirSync(dirname(full), { recursive: true });

@@ -3,7 +3,14 @@
  * so any text (commas, colons, equals signs after the first) survives shell quoting unchanged.
  */
 import { CAPABILITIES, type Capability } from '../../src/worldforge/capabilities/index.ts';
-import { bandOf, CRITERION_IDS, scoreTotal, SELECTION_DECISIONS, type CriterionId, type SelectionDecision } from '../../src/worldforge/records/rubric.ts';
+import {
+  bandOf,
+  CRITERION_IDS,
+  scoreTotal,
+  SELECTION_DECISIONS,
+  type CriterionId,
+  type SelectionDecision,
+} from '../../src/worldforge/records/rubric.ts';
 import type { SelectionCandidate } from '../../src/worldforge/records/selection.ts';
 import { RUNTIME_OWNERSHIPS } from '../../src/worldforge/providers/profile.ts';
 
@@ -30,7 +37,15 @@ type FlagName = keyof typeof CANDIDATE_FLAGS;
 /** Flag spelling on the command line, for messages. */
 export const flagSpelling = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-export const REQUIRED_CANDIDATE_FLAGS: readonly FlagName[] = ['capabilities', 'upstream', 'ownership', 'fixtureStrategy', 'smoke', 'licenseRisk', 'scores'];
+export const REQUIRED_CANDIDATE_FLAGS: readonly FlagName[] = [
+  'capabilities',
+  'upstream',
+  'ownership',
+  'fixtureStrategy',
+  'smoke',
+  'licenseRisk',
+  'scores',
+];
 
 export type CandidateFlags = Partial<Record<FlagName, string[]>> & { candidate?: string[] };
 
@@ -38,7 +53,9 @@ export type CandidateFlags = Partial<Record<FlagName, string[]>> & { candidate?:
 export function parseScores(text: string): Record<CriterionId, 0 | 1 | 2> {
   const points = text.split(/[\s,]+/).filter(Boolean);
   if (points.length !== CRITERION_IDS.length || points.some((p) => !/^[012]$/.test(p))) {
-    throw new FlagError(`scores must be ${CRITERION_IDS.length} points of 0, 1 or 2 in rubric order (${CRITERION_IDS.join(', ')}), found ${JSON.stringify(text)}`);
+    throw new FlagError(
+      `scores must be ${CRITERION_IDS.length} points of 0, 1 or 2 in rubric order (${CRITERION_IDS.join(', ')}), found ${JSON.stringify(text)}`,
+    );
   }
   return Object.fromEntries(CRITERION_IDS.map((id, i) => [id, Number(points[i])])) as Record<CriterionId, 0 | 1 | 2>;
 }
@@ -46,7 +63,10 @@ export function parseScores(text: string): Record<CriterionId, 0 | 1 | 2> {
 export function parseCapabilities(text: string): Capability[] {
   const caps = text.split(/[\s,]+/).filter(Boolean);
   const unknown = caps.filter((c) => !(CAPABILITIES as readonly string[]).includes(c));
-  if (caps.length === 0 || unknown.length) throw new FlagError(`capabilities must be a comma list of ${CAPABILITIES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+  if (caps.length === 0 || unknown.length)
+    throw new FlagError(
+      `capabilities must be a comma list of ${CAPABILITIES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+    );
   return caps as Capability[];
 }
 
@@ -59,7 +79,10 @@ function byCandidate(flags: CandidateFlags, ids: readonly string[]): Map<string,
       if (eq < 1) throw new FlagError(`${flagSpelling(name)} expects <candidate-id>=<value>, found ${JSON.stringify(pair)}`);
       const id = pair.slice(0, eq);
       const entry = out.get(id);
-      if (!entry) throw new FlagError(`${flagSpelling(name)} names candidate '${id}', which no --candidate declares (declared: ${ids.join(', ') || 'none'})`);
+      if (!entry)
+        throw new FlagError(
+          `${flagSpelling(name)} names candidate '${id}', which no --candidate declares (declared: ${ids.join(', ') || 'none'})`,
+        );
       if (entry[name] !== undefined) throw new FlagError(`${flagSpelling(name)} is given twice for candidate '${id}'`);
       entry[name] = pair.slice(eq + 1);
     }

@@ -16,8 +16,20 @@ export interface RecordDraft {
 }
 
 const CANDIDATE_ORDER = [
-  'id', 'name', 'capabilities', 'upstream', 'runtime_ownership', 'fixture_strategy', 'smoke_feasibility', 'license_risk',
-  'scores', 'decision', 'override_reason', 'blocker', 'revisit_trigger', 'design_record',
+  'id',
+  'name',
+  'capabilities',
+  'upstream',
+  'runtime_ownership',
+  'fixture_strategy',
+  'smoke_feasibility',
+  'license_risk',
+  'scores',
+  'decision',
+  'override_reason',
+  'blocker',
+  'revisit_trigger',
+  'design_record',
 ] as const;
 
 function ordered(candidate: SelectionCandidate): Record<string, unknown> {
@@ -40,7 +52,10 @@ export function renderRecord(draft: RecordDraft): string {
     candidates: draft.candidates.map(ordered),
   };
   // Quote the date: js-yaml (Astro) would otherwise read it as a Date (the schema copes, readers may not).
-  const yaml = stringify(frontmatter, { lineWidth: 100, defaultStringType: 'PLAIN' }).replace(/^decision_date: (\d{4}-\d{2}-\d{2})$/m, 'decision_date: "$1"');
+  const yaml = stringify(frontmatter, { lineWidth: 100, defaultStringType: 'PLAIN' }).replace(
+    /^decision_date: (\d{4}-\d{2}-\d{2})$/m,
+    'decision_date: "$1"',
+  );
   return [
     '---',
     yaml.trimEnd(),

@@ -86,7 +86,9 @@ export type LiveSmokeCollectionEntry = CollectionEntry<'liveSmoke'>;
 export async function liveSmokeEntries(): Promise<LiveSmokeCollectionEntry[]> {
   const entries = await getCollection('liveSmoke');
   return entries.sort(
-    (a, b) => compareProviders(a.data.provider, b.data.provider) || CAPABILITIES.indexOf(a.data.capability) - CAPABILITIES.indexOf(b.data.capability),
+    (a, b) =>
+      compareProviders(a.data.provider, b.data.provider) ||
+      CAPABILITIES.indexOf(a.data.capability) - CAPABILITIES.indexOf(b.data.capability),
   );
 }
 

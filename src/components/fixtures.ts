@@ -12,7 +12,6 @@ export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 export type FixturesEntry = CollectionEntry<'fixtures'>;
 
-
 /** Overall status of several evidence documents: failed > skipped > passed (`none` if empty). */
 export function combinedStatus(entries: readonly { data: { status: EvidenceStatus } }[]): EvidenceStatus | 'none' {
   if (entries.length === 0) return 'none';
@@ -32,10 +31,7 @@ export async function fixturesEntries(): Promise<FixturesEntry[]> {
  * `success` for valid fixtures, `rejection` (with the typed code) for invalid ones, `other` if the
  * generator ever words it differently (the page then shows the raw text).
  */
-export type ExpectedOutcome =
-  | { kind: 'success'; code: null }
-  | { kind: 'rejection'; code: string }
-  | { kind: 'other'; code: null };
+export type ExpectedOutcome = { kind: 'success'; code: null } | { kind: 'rejection'; code: string } | { kind: 'other'; code: null };
 
 export function expectedOutcome(c: Pick<FixtureCase, 'expected'>): ExpectedOutcome {
   if (c.expected === 'ok') return { kind: 'success', code: null };
@@ -63,4 +59,3 @@ export function fixtureCounts(evidence: FixturesEvidence) {
 
 export const fixturesPath = (capability: string) => `/fixtures/${capability}/`;
 export const FIXTURES_INDEX = '/fixtures/';
-

@@ -57,7 +57,9 @@ export function markdownExport(entry: GalleryEntry): string {
   try {
     return readFileSync(resolve(process.cwd(), file), 'utf8');
   } catch (error) {
-    throw new Error(`gallery '${entry.data.body.gallery}': Markdown export ${file} cannot be read (${(error as Error).message}); run \`${entry.data.command}\``);
+    throw new Error(
+      `gallery '${entry.data.body.gallery}': Markdown export ${file} cannot be read (${(error as Error).message}); run \`${entry.data.command}\``,
+    );
   }
 }
 

@@ -35,7 +35,9 @@ function claimLinksIntegration() {
       'astro:config:setup': ({ config }) => {
         const processor = config.markdown?.processor;
         if (!processor?.options?.mdastPlugins) {
-          throw new Error('worldforge-claim-links: expected the Sätteri Markdown processor (Astro 7 default); :claim[] links cannot be rendered.');
+          throw new Error(
+            'worldforge-claim-links: expected the Sätteri Markdown processor (Astro 7 default); :claim[] links cannot be rendered.',
+          );
         }
         processor.options.features.directive = true;
         processor.options.mdastPlugins.push(claimLinkPlugin());

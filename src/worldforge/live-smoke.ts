@@ -33,7 +33,10 @@ export const liveSmokeEntrySchema = () =>
       /** The smoke command that produces (or would produce) the run. */
       command: z.string().min(1),
       /** Runtime manifest id the run used, or null. */
-      runtime_manifest: z.string().regex(/^[a-z][a-z0-9-]*:schema-\d+$/).nullable(),
+      runtime_manifest: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*:schema-\d+$/)
+        .nullable(),
       /** Day of the run (or of the decision to skip), `YYYY-MM-DD`. */
       date: z.iso.date(),
       /** WorldForge version. */
@@ -41,9 +44,15 @@ export const liveSmokeEntrySchema = () =>
       /** Outcome. */
       status: z.enum(LIVE_SMOKE_STATUSES),
       /** Repository path of the sanitized run manifest (`content/live-smoke/runs/<run-id>.json`), or null. */
-      artifact_path: z.string().regex(/^content\/live-smoke\/runs\/\d{8}T\d{6}Z-[0-9a-f]{8}\.json$/).nullable(),
+      artifact_path: z
+        .string()
+        .regex(/^content\/live-smoke\/runs\/\d{8}T\d{6}Z-[0-9a-f]{8}\.json$/)
+        .nullable(),
       /** sha256 of that file, so an edited manifest is caught. */
-      artifact_sha256: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
+      artifact_sha256: z
+        .string()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .nullable(),
       /** Why the smoke did not run (required for skips and not_run). */
       skip_reason: z.string().min(10).nullable(),
       /** What the entry does not show, or what the adapter does not do. */
@@ -51,9 +60,14 @@ export const liveSmokeEntrySchema = () =>
     })
     .superRefine((entry, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if ((entry.artifact_path === null) !== (entry.artifact_sha256 === null)) issue('artifact_sha256', 'artifact_path and artifact_sha256 go together');
+      if ((entry.artifact_path === null) !== (entry.artifact_sha256 === null))
+        issue('artifact_sha256', 'artifact_path and artifact_sha256 go together');
       if (needsRunManifest(entry.status)) {
-        if (entry.artifact_path === null) issue('artifact_path', `status ${entry.status} needs the sanitized run manifest (run \`npx worldforge smoke record <run_manifest.json>\`)`);
+        if (entry.artifact_path === null)
+          issue(
+            'artifact_path',
+            `status ${entry.status} needs the sanitized run manifest (run \`npx worldforge smoke record <run_manifest.json>\`)`,
+          );
       } else if (entry.skip_reason === null) {
         issue('skip_reason', `status ${entry.status} needs a skip_reason saying why the smoke did not run`);
       }

@@ -94,7 +94,11 @@ export const runManifestSchema = () =>
       }
       // Reject, do not rewrite: an unsafe value means the writer has a redaction bug.
       for (const unsafe of unsafeValues(m)) {
-        ctx.addIssue({ code: 'custom', path: unsafe.path.split('.'), message: `unsafe value rejected (${unsafe.reason}); manifests are never rewritten` });
+        ctx.addIssue({
+          code: 'custom',
+          path: unsafe.path.split('.'),
+          message: `unsafe value rejected (${unsafe.reason}); manifests are never rewritten`,
+        });
       }
     });
 export type RunManifest = z.infer<ReturnType<typeof runManifestSchema>>;
@@ -105,7 +109,9 @@ export class RunManifestError extends Error {
     readonly file: string,
     readonly problems: readonly { path: string; message: string }[],
   ) {
-    super(`${file}: invalid run manifest\n${formatIssues(problems)}\nhint: run manifests are written by \`npx worldforge smoke <provider>\`; never edit them by hand.`);
+    super(
+      `${file}: invalid run manifest\n${formatIssues(problems)}\nhint: run manifests are written by \`npx worldforge smoke <provider>\`; never edit them by hand.`,
+    );
   }
 }
 
@@ -140,6 +146,8 @@ export function artifactProblems(manifestFile: string, manifest: RunManifest): {
     const full = join(dir, artifact.path);
     if (!existsSync(full)) return [{ path: `artifacts.${i}.path`, message: `file ${artifact.path} is missing next to the manifest` }];
     const digest = sha256Tag(readFileSync(full));
-    return digest === artifact.sha256 ? [] : [{ path: `artifacts.${i}.sha256`, message: `file ${artifact.path} digests to ${digest}, not ${artifact.sha256}` }];
+    return digest === artifact.sha256
+      ? []
+      : [{ path: `artifacts.${i}.sha256`, message: `file ${artifact.path} digests to ${digest}, not ${artifact.sha256}` }];
   });
 }

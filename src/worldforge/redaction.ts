@@ -8,7 +8,8 @@
  */
 
 /** Query parameter names that carry credentials or signatures. */
-const SENSITIVE_PARAM = /^(x-amz-(signature|credential|security-token)|x-goog-(signature|credential)|sig|signature|token|access_token|api[_-]?key|key|se|sp|sv|expires|policy|key-pair-id)$/i;
+const SENSITIVE_PARAM =
+  /^(x-amz-(signature|credential|security-token)|x-goog-(signature|credential)|sig|signature|token|access_token|api[_-]?key|key|se|sp|sv|expires|policy|key-pair-id)$/i;
 
 /** Object keys whose values are secrets whatever they hold. */
 export const SENSITIVE_KEY = /(api[_-]?key|api[_-]?secret|authorization|bearer|credential|password|secret|signature|signed[_-]?url|token)/i;
@@ -54,7 +55,8 @@ const BEARER_PATTERN = /\b(Bearer)\s+(?!\[redacted\])[A-Za-z0-9._~+/=-]{8,}/g;
 const SECRET_ASSIGNMENT =
   /\b([A-Za-z_-]*(?:api[_-]?key|secret|token|password|signature|credential)[A-Za-z_-]*)("?\s*[=:]\s*)("?)(?!\[redacted\])([^\s"&,;}\]]{6,})\3/gi;
 /** Key formats of the providers WorldForge talks to, and of common hosts. */
-const KEY_PATTERN = /\b(?:key_[A-Za-z0-9]{32,}|nvapi-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16})\b/g;
+const KEY_PATTERN =
+  /\b(?:key_[A-Za-z0-9]{32,}|nvapi-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16})\b/g;
 /**
  * Host-local paths: home folders on macOS and Linux, temp folders, `~/`, Windows drive paths and
  * `file://` URLs. The look-behind keeps URL paths (`https://host/home/…`) and relative paths
@@ -139,7 +141,10 @@ export interface UnsafeValue {
 const isUrlWithExtras = (value: string) => {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '');
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
+    );
   } catch {
     return false;
   }

@@ -20,7 +20,9 @@ describe('claims', () => {
   it('/claims/ shows every claim row grouped by area, with every evidence class present', async () => {
     const { claims } = loadClaims(ROOT);
     const page = await open('/claims/');
-    const rows = await page.locator('article[data-claim]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-claim'), e.getAttribute('data-class')]));
+    const rows = await page
+      .locator('article[data-claim]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-claim'), e.getAttribute('data-class')]));
     expect(rows.map(([id]) => id).sort()).toEqual(claims.map((c) => c.value.id).sort());
     expect(new Set(rows.map(([, cls]) => cls))).toEqual(new Set(EVIDENCE_CLASSES));
     for (const area of CLAIM_AREAS) {
@@ -74,10 +76,16 @@ describe('selection records /selection/', () => {
       const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-criterion')));
       expect(rows).toEqual([...CRITERION_IDS]);
       for (const c of candidates) {
-        const points = await table.locator(`tbody td[data-candidate="${c.id}"]`).evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+        const points = await table
+          .locator(`tbody td[data-candidate="${c.id}"]`)
+          .evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
         expect(points, c.id).toEqual(CRITERION_IDS.map((k) => c.scores[k]));
-        await expect(table.locator(`tr[data-row="total"] td[data-candidate="${c.id}"]`).innerText()).resolves.toBe(String(scoreTotal(c.scores)));
-        await expect(table.locator(`tr[data-row="decision"] td[data-candidate="${c.id}"]`).getAttribute('data-decision')).resolves.toBe(c.decision);
+        await expect(table.locator(`tr[data-row="total"] td[data-candidate="${c.id}"]`).innerText()).resolves.toBe(
+          String(scoreTotal(c.scores)),
+        );
+        await expect(table.locator(`tr[data-row="decision"] td[data-candidate="${c.id}"]`).getAttribute('data-decision')).resolves.toBe(
+          c.decision,
+        );
         await expect(page.locator(`[id="${candidateAnchor(id, c.id)}"]`).count(), c.id).resolves.toBe(1);
       }
     }
@@ -105,7 +113,9 @@ describe('design records', () => {
   it('lists every design record and renders each page with its decision', async () => {
     const { design } = loadRecords(ROOT);
     const index = await open('/design-records/');
-    const listed = await index.locator('tr[data-design-record]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-design-record')));
+    const listed = await index
+      .locator('tr[data-design-record]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-design-record')));
     expect(listed.sort()).toEqual(design.map((d) => d.data.id).sort());
     await index.close();
     for (const record of design) {

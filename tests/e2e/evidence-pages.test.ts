@@ -24,7 +24,9 @@ describe('galleries', () => {
       const row = page.locator(`tr[data-gallery="${evidence.body.gallery}"]`);
       await expect(row.locator('[data-field="case_count"]').innerText()).resolves.toBe(String(evidence.body.cases.length));
       for (const label of GALLERY_LABELS) {
-        await expect(row.locator(`td[data-label="${label}"]`).getAttribute('data-count')).resolves.toBe(String(evidence.body.counts[label] ?? 0));
+        await expect(row.locator(`td[data-label="${label}"]`).getAttribute('data-count')).resolves.toBe(
+          String(evidence.body.counts[label] ?? 0),
+        );
       }
     }
     await page.close();
@@ -40,7 +42,9 @@ describe('galleries', () => {
       const shown = await page.locator('article[data-case-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id')));
       expect(shown).toEqual(cases.map((c) => c.case_id));
       for (const label of GALLERY_LABELS) {
-        await expect(page.locator(`article[data-label="${label}"]`).count(), label).resolves.toBe(cases.filter((c) => c.label === label).length);
+        await expect(page.locator(`article[data-label="${label}"]`).count(), label).resolves.toBe(
+          cases.filter((c) => c.label === label).length,
+        );
       }
       await page.close();
     });
@@ -134,8 +138,13 @@ describe('evaluation', () => {
     // Scenarios expected to pass carry no strict label.
     await expect(page.locator('section[data-expectation="pass"] [data-deliberately-strict]').count()).resolves.toBe(0);
     // The claim boundary stands in the caution aside at the top and again in the provenance envelope.
-    await expect(page.locator('[data-field="claim_boundary"]').allInnerTexts()).resolves.toEqual([evidence.claim_boundary, evidence.claim_boundary]);
-    await expect(page.locator('[data-section="provenance"] [data-field="result_digest"]').innerText()).resolves.toBe(evidence.result_digest);
+    await expect(page.locator('[data-field="claim_boundary"]').allInnerTexts()).resolves.toEqual([
+      evidence.claim_boundary,
+      evidence.claim_boundary,
+    ]);
+    await expect(page.locator('[data-section="provenance"] [data-field="result_digest"]').innerText()).resolves.toBe(
+      evidence.result_digest,
+    );
     await expect(page.locator('[data-field="scenario_count"]').innerText()).resolves.toBe(String(evidence.body.summary.scenario_count));
     await page.close();
   });

@@ -196,8 +196,7 @@ export function readEvidence(provider: string): ConformanceEvidence {
 export const passedCapabilities = (evidence: ConformanceEvidence) =>
   CAPABILITIES.filter(
     (cap) =>
-      evidence.body.profile.capabilities.includes(cap) &&
-      evidence.body.cases.some((c) => c.id === `${cap}/call` && c.status === 'passed'),
+      evidence.body.profile.capabilities.includes(cap) && evidence.body.cases.some((c) => c.id === `${cap}/call` && c.status === 'passed'),
   );
 
 /** Every gallery evidence file, read from the directory so new galleries are covered unlisted. */

@@ -34,7 +34,9 @@ describe('provider catalog /providers/', () => {
     expect(mockPassed).toHaveLength(5);
     expect(mockPassed).toEqual(passedCapabilities(mockEvidence));
     for (const cap of CAPABILITIES.filter((c) => !mockPassed.includes(c))) {
-      await expect(page.locator(`tr[data-provider="mock"] td[data-capability="${cap}"]`).getAttribute('data-status')).resolves.toBe('fails-closed');
+      await expect(page.locator(`tr[data-provider="mock"] td[data-capability="${cap}"]`).getAttribute('data-status')).resolves.toBe(
+        'fails-closed',
+      );
     }
     expect(await page.locator('tr[data-provider="mock"] td[data-capability="predict"]').innerText()).toBe('passed');
 
@@ -45,7 +47,9 @@ describe('provider catalog /providers/', () => {
       .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
     expect(genieStatuses).toEqual(CAPABILITIES.map(() => 'fails-closed'));
 
-    await expect(page.locator('tr[data-provider="mock"] [data-field="maturity"]').innerText()).resolves.toBe(mockEvidence.body.profile.maturity);
+    await expect(page.locator('tr[data-provider="mock"] [data-field="maturity"]').innerText()).resolves.toBe(
+      mockEvidence.body.profile.maturity,
+    );
     await expect(page.locator('[data-overall-status]').getAttribute('data-overall-status')).resolves.toBe('passed');
     await expect(page.locator('main a[href="/how-evidence-works/"]').count()).resolves.toBeGreaterThan(0);
     await page.close();
@@ -83,7 +87,9 @@ describe('live smoke /live-smoke/', () => {
 
   it('renders one row per registry entry, with its status and reason', async () => {
     const page = await open('/live-smoke/');
-    const rows = await page.locator('table[data-live-smoke] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.id, tr.getAttribute('data-status')]));
+    const rows = await page
+      .locator('table[data-live-smoke] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.id, tr.getAttribute('data-status')]));
     expect(rows.sort()).toEqual(entries.map((e) => [`${e.provider}-${e.capability}`, e.status]).sort());
     for (const entry of entries) {
       const row = page.locator(`tr[id="${entry.provider}-${entry.capability}"]`);
@@ -111,14 +117,19 @@ describe('remote provider pages', () => {
   for (const name of ['runway', 'cosmos']) {
     it(`/providers/${name}/ shows env vars from the profile, artifact lifetime, each failure mode with its triage command, and live-smoke links`, async () => {
       const evidence = readEvidence(name);
-      const exchanges = exchangesEvidenceSchema().parse(JSON.parse(readFileSync(join(ROOT, 'evidence', 'exchanges', `${name}.json`), 'utf8')));
+      const exchanges = exchangesEvidenceSchema().parse(
+        JSON.parse(readFileSync(join(ROOT, 'evidence', 'exchanges', `${name}.json`), 'utf8')),
+      );
       const runtime = CATALOG[name]!.runtime!;
       const page = await open(`/providers/${name}/`);
       const env = await page.locator('[data-field="runtime-required-env"] code').allInnerTexts();
       expect(env).toEqual(evidence.body.profile.required_env_vars);
       await expect(page.locator('[data-field="artifact-lifetime"]').innerText()).resolves.toBe(runtime.artifact_lifetime);
-      const modes = await page.locator('table[data-failure-modes] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-failure-mode'), tr.getAttribute('data-error-code')]));
-      for (const c of exchanges.body.cases.filter((c) => c.failure_mode !== 'success')) expect(modes).toContainEqual([c.failure_mode, c.error_code]);
+      const modes = await page
+        .locator('table[data-failure-modes] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-failure-mode'), tr.getAttribute('data-error-code')]));
+      for (const c of exchanges.body.cases.filter((c) => c.failure_mode !== 'success'))
+        expect(modes).toContainEqual([c.failure_mode, c.error_code]);
       const triage = await page.locator('table[data-failure-modes] [data-triage-command]').allInnerTexts();
       expect(triage.every((t) => t.length > 0)).toBe(true);
       const links = await page.locator('[data-live-smoke-links] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -40,13 +40,16 @@ describe('dist/ leaks nothing', () => {
 
 describe('planted secrets', () => {
   it('none appears in evidence/ or the built site', () => {
-    const secrets: { value: string }[] = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'redaction', 'planted-secrets.json'), 'utf8')).secrets;
+    const secrets: { value: string }[] = JSON.parse(
+      readFileSync(join(ROOT, 'fixtures', 'redaction', 'planted-secrets.json'), 'utf8'),
+    ).secrets;
     for (const dir of ['evidence', 'dist']) {
       const files = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
       expect(files.length).toBeGreaterThan(10);
       for (const file of files) {
         const text = readFileSync(join(file.parentPath, file.name), 'latin1');
-        for (const secret of secrets) expect(text.includes(secret.value), `${join(file.parentPath, file.name)}: ${secret.value.slice(0, 4)}…`).toBe(false);
+        for (const secret of secrets)
+          expect(text.includes(secret.value), `${join(file.parentPath, file.name)}: ${secret.value.slice(0, 4)}…`).toBe(false);
       }
     }
   });

@@ -9,7 +9,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const COPIED = ['bin', 'src/worldforge', 'generators', 'scripts', 'evidence', 'fixtures', 'content', 'README.md', 'package.json', 'tsconfig.json'];
+const COPIED = [
+  'bin',
+  'src/worldforge',
+  'generators',
+  'scripts',
+  'evidence',
+  'fixtures',
+  'content',
+  'README.md',
+  'package.json',
+  'tsconfig.json',
+];
 
 export interface RepoCopy {
   root: string;

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/worldforge/atomic.ts';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 const scratch = () => {
   const dir = mkdtempSync(join(tmpdir(), 'wf-atomic-'));
   dirs.push(dir);

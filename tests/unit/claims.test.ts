@@ -20,9 +20,12 @@ import * as claimRules from '../../scripts/check/claim-rules.ts';
 import { copyRepo, REPO, type RepoCopy } from '../helpers/repo-copy.ts';
 
 const trees: string[] = [];
-afterEach(() => trees.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+afterEach(() => {
+  for (const t of trees.splice(0)) rmSync(t, { recursive: true, force: true });
+});
 
-const row = (id: string, extra: string) => `  - id: ${id}\n    statement: A statement long enough to pass.\n    boundary: What it does not show.\n${extra}`;
+const row = (id: string, extra: string) =>
+  `  - id: ${id}\n    statement: A statement long enough to pass.\n    boundary: What it does not show.\n${extra}`;
 const NON_CLAIMS = ['physical-fidelity', 'robot-safety', 'upstream-sla', 'service-persistence']
   .map((n) => row(`non-claim-${n}`, '    area: non-claim\n    class: unsupported\n    routing: Ask somebody who owns it.\n'))
   .join('');
@@ -69,7 +72,12 @@ const mockEmbed = row('embed-ok', '    area: capability\n    class: checkout-tes
 
 describe('claims rules', () => {
   it('claim-ref-unknown: a ref to a missing evidence id, at the line of the ref', () => {
-    const ctx = context({ claims: row('x', '    area: workflow\n    class: checkout-tested\n    evidence:\n      - conformance/mock#embed\n      - fixtures/nope\n') });
+    const ctx = context({
+      claims: row(
+        'x',
+        '    area: workflow\n    class: checkout-tested\n    evidence:\n      - conformance/mock#embed\n      - fixtures/nope\n',
+      ),
+    });
     expect(brief(run(ctx, claimRules.claimRefRule))).toEqual(['error claim-ref-unknown content/claims/test.yaml:9 [x]']);
     expect(run(ctx, claimRules.claimRefRule)[0]!.found).toBe('no evidence file evidence/fixtures/nope.json');
   });
@@ -94,9 +102,18 @@ describe('claims rules', () => {
         detail: 'deferred',
       }),
     };
-    const ctx = context({ claims: row('only-record', '    area: provider\n    class: checkout-tested\n    evidence:\n      - design-records/genie\n'), records });
+    const ctx = context({
+      claims: row('only-record', '    area: provider\n    class: checkout-tested\n    evidence:\n      - design-records/genie\n'),
+      records,
+    });
     expect(brief(run(ctx, claimRules.claimBackingRule))).toEqual(['error claim-class-backing content/claims/test.yaml:6 [only-record]']);
-    const deferred = context({ claims: row('deferred-ok', '    area: provider\n    class: deferred\n    blocker: No automation API exists yet.\n    evidence:\n      - design-records/genie\n'), records });
+    const deferred = context({
+      claims: row(
+        'deferred-ok',
+        '    area: provider\n    class: deferred\n    blocker: No automation API exists yet.\n    evidence:\n      - design-records/genie\n',
+      ),
+      records,
+    });
     expect(run(deferred, claimRules.claimBackingRule)).toEqual([]);
   });
 
@@ -115,11 +132,20 @@ describe('claims rules', () => {
   it('claim-coverage: an advertised provider capability with no claim row', () => {
     const ctx = context({ claims: mockEmbed });
     const missing = run(ctx, claimRules.claimCoverageRule).map((f) => f.id);
-    expect(missing).toEqual(['cosmos#generate', 'mock#generate', 'mock#predict', 'mock#reason', 'mock#transfer', 'runway#generate', 'runway#transfer']);
+    expect(missing).toEqual([
+      'cosmos#generate',
+      'mock#generate',
+      'mock#predict',
+      'mock#reason',
+      'mock#transfer',
+      'runway#generate',
+      'runway#transfer',
+    ]);
   });
 
   it('known-gap-stale: an allow-list entry that is no longer needed; a needed one downgrades to a warning', () => {
-    const gaps = '  - rule: claim-coverage\n    id: mock#predict\n    reason: Accepted while testing.\n  - rule: claim-coverage\n    id: mock#embed\n    reason: "Not needed: embed has a row."\n';
+    const gaps =
+      '  - rule: claim-coverage\n    id: mock#predict\n    reason: Accepted while testing.\n  - rule: claim-coverage\n    id: mock#embed\n    reason: "Not needed: embed has a row."\n';
     const findings = run(context({ claims: mockEmbed, gaps }), claimRules.claimCoverageRule);
     expect(brief(findings).filter((f) => f.includes('mock#predict') || f.includes('stale'))).toEqual([
       'warning claim-coverage content/claims/capabilities.yaml:- [mock#predict]',
@@ -140,14 +166,27 @@ describe('claims rules', () => {
     expect(brief(run(dup, claimRules.claimDuplicateRule))).toEqual(['error claim-duplicate content/claims/test.yaml:9 [embed-ok]']);
     const noNon = context({ claims: mockEmbed });
     noNon.claims.claims = noNon.claims.claims.filter((c) => c.value.id !== 'non-claim-robot-safety');
-    expect(brief(run(noNon, claimRules.nonClaimsRule))).toEqual(['error claim-non-claims content/claims/non-claims.yaml:- [non-claim-robot-safety]']);
+    expect(brief(run(noNon, claimRules.nonClaimsRule))).toEqual([
+      'error claim-non-claims content/claims/non-claims.yaml:- [non-claim-robot-safety]',
+    ]);
   });
 
   it('claim-smoke-stale: warns when a prepared-host claim cites a passed smoke older than 90 days', () => {
     const smoke = (date: string) => ({
-      'live-smoke': (): ReturnType<RecordResolver> => ({ found: true, status: 'passed', source: 'content/live-smoke/x.json', checkoutSafe: false, deferral: null, detail: 'passed', date }),
+      'live-smoke': (): ReturnType<RecordResolver> => ({
+        found: true,
+        status: 'passed',
+        source: 'content/live-smoke/x.json',
+        checkoutSafe: false,
+        deferral: null,
+        detail: 'passed',
+        date,
+      }),
     });
-    const claims = row('live', '    area: workflow\n    class: prepared-host-smoke-tested\n    evidence:\n      - live-smoke/runway#generate\n');
+    const claims = row(
+      'live',
+      '    area: workflow\n    class: prepared-host-smoke-tested\n    evidence:\n      - live-smoke/runway#generate\n',
+    );
     const today = new Date('2026-11-26T12:00:00Z');
     expect(brief(run(context({ claims, records: smoke('2026-06-01') }), claimRules.smokeStaleRule(today)))).toEqual([
       'warning claim-smoke-stale content/claims/test.yaml:8 [live]',
@@ -156,11 +195,14 @@ describe('claims rules', () => {
   });
 
   it('readme-claims-list: every statement in the marked list cites a claim', () => {
-    const readme = '# T\n\n<!-- worldforge:claims:start -->\n- Cited :claim[embed-ok].\n- Not cited at all.\n<!-- worldforge:claims:end -->\n';
+    const readme =
+      '# T\n\n<!-- worldforge:claims:start -->\n- Cited :claim[embed-ok].\n- Not cited at all.\n<!-- worldforge:claims:end -->\n';
     expect(brief(run(context({ claims: mockEmbed, readme }), claimRules.readmeClaimsListRule))).toEqual([
       'error readme-claims-list README.md:5 [- Not cited at all.]',
     ]);
-    expect(brief(run(context({ claims: mockEmbed, readme: '# T\n' }), claimRules.readmeClaimsListRule))).toEqual(['error readme-claims-list README.md:- [claims-list]']);
+    expect(brief(run(context({ claims: mockEmbed, readme: '# T\n' }), claimRules.readmeClaimsListRule))).toEqual([
+      'error readme-claims-list README.md:- [claims-list]',
+    ]);
   });
 
   it('passes on the real claims of this repository', () => {
@@ -193,7 +235,11 @@ describe('claims through the CLI', () => {
     const report = JSON.parse(json.stdout);
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(repo.read('evidence/schemas/check-report.schema.json')));
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(checkReportSchema().parse(report).findings.some((f) => f.rule === 'claim-reference-unknown')).toBe(true);
+    expect(
+      checkReportSchema()
+        .parse(report)
+        .findings.some((f) => f.rule === 'claim-reference-unknown'),
+    ).toBe(true);
   });
 
   it('writes a GitHub Actions job summary when GITHUB_STEP_SUMMARY is set', () => {

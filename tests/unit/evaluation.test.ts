@@ -27,13 +27,20 @@ const suite = (overrides: Partial<EvaluationSuite> = {}): EvaluationSuite => ({
   ...overrides,
 });
 const mock = () => createProvider('mock');
-const failure = (promise: Promise<unknown>) => promise.then(() => 'no error', (e: Error) => `${e.name}: ${e.message}`);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no error',
+    (e: Error) => `${e.name}: ${e.message}`,
+  );
 
 describe('evaluation suites', () => {
   it('are all valid, versioned, and each has at least one labelled known failure', () => {
     for (const s of EVALUATION_SUITES) {
       expect(() => validateSuite(s), s.id).not.toThrow();
-      expect(s.scenarios.some((x) => x.expectation === 'known-failure'), s.id).toBe(true);
+      expect(
+        s.scenarios.some((x) => x.expectation === 'known-failure'),
+        s.id,
+      ).toBe(true);
     }
     expect(EVALUATION_SUITES.map((s) => s.id)).toEqual(['physics', 'planning', 'reasoning', 'generation', 'transfer']);
   });
@@ -41,15 +48,30 @@ describe('evaluation suites', () => {
   it('produce finite metrics and outcomes matching every expectation against mock', async () => {
     for (const s of EVALUATION_SUITES) {
       const body = evaluationBodySchema().parse(await runSuite(s, mock()));
-      expect(body.scenarios.every((r) => r.matches_expectation), s.id).toBe(true);
+      expect(
+        body.scenarios.every((r) => r.matches_expectation),
+        s.id,
+      ).toBe(true);
       expect(body.scenarios.filter((r) => !r.passed).map((r) => r.expectation)).toEqual(['known-failure']);
     }
   });
 
   it('refuse a suite without a name, before running anything', async () => {
     let ran = false;
-    const unnamed = suite({ id: '', scenarios: [scenario({ run: async () => ((ran = true), { metrics: { value: 1 }, observed: 'x', input: {}, result: {} }) })] });
-    expect(await failure(runSuite(unnamed, mock()))).toMatch(/EvaluationError: evaluation suite '\(unnamed\)': definition: id: a suite needs a name/);
+    const unnamed = suite({
+      id: '',
+      scenarios: [
+        scenario({
+          run: async () => {
+            ran = true;
+            return { metrics: { value: 1 }, observed: 'x', input: {}, result: {} };
+          },
+        }),
+      ],
+    });
+    expect(await failure(runSuite(unnamed, mock()))).toMatch(
+      /EvaluationError: evaluation suite '\(unnamed\)': definition: id: a suite needs a name/,
+    );
     expect(ran).toBe(false);
   });
 
@@ -60,13 +82,18 @@ describe('evaluation suites', () => {
     const nan = scenario({ run: async () => ({ metrics: { value: Number.NaN }, observed: 'x', input: {}, result: {} }) });
     expect(await failure(runSuite(suite({ scenarios: [nan] }), mock()))).toContain('metric value: non-finite value NaN');
     const extra = scenario({ run: async () => ({ metrics: { value: 1, bonus: 2 }, observed: 'x', input: {}, result: {} }) });
-    expect(await failure(runSuite(suite({ scenarios: [extra] }), mock()))).toContain('reported metrics [bonus, value] but declares [value]');
+    expect(await failure(runSuite(suite({ scenarios: [extra] }), mock()))).toContain(
+      'reported metrics [bonus, value] but declares [value]',
+    );
     expect(() => validateSuite(suite({ scenarios: [scenario({ expectation: 'known-failure' })] }))).toThrow('must say why');
     expect(() => validateSuite(suite({ scenarios: [] }))).toThrow(EvaluationError);
   });
 
   it('flags a known failure that starts passing (ratchet)', async () => {
-    const body = await runSuite(suite({ scenarios: [scenario({ expectation: 'known-failure', expectation_note: 'Expected to fail for tests.' })] }), mock());
+    const body = await runSuite(
+      suite({ scenarios: [scenario({ expectation: 'known-failure', expectation_note: 'Expected to fail for tests.' })] }),
+      mock(),
+    );
     expect(body.scenarios[0]).toMatchObject({ passed: true, matches_expectation: false });
   });
 });
@@ -74,7 +101,17 @@ describe('evaluation suites', () => {
 describe('failure-case galleries', () => {
   it('exist for every suite, validate, and only contain safe, labelled cases', async () => {
     const galleries = galleryDefinitions();
-    expect(galleries.map((g) => g.id)).toEqual(['conformance', 'fixtures', 'physics', 'planning', 'reasoning', 'generation', 'transfer', 'scenes', 'providers']);
+    expect(galleries.map((g) => g.id)).toEqual([
+      'conformance',
+      'fixtures',
+      'physics',
+      'planning',
+      'reasoning',
+      'generation',
+      'transfer',
+      'scenes',
+      'providers',
+    ]);
     for (const gallery of galleries) {
       const doc = galleryEvidenceSchema().parse(await gallery.build());
       expect(doc.body.cases.length, gallery.id).toBeGreaterThan(0);
@@ -85,7 +122,11 @@ describe('failure-case galleries', () => {
   });
 
   it('takes expected rejections from invalid fixtures and known failures from strict scenarios', async () => {
-    const [, fixtures, physics] = await Promise.all(galleryDefinitions().slice(0, 3).map((g) => g.build()));
+    const [, fixtures, physics] = await Promise.all(
+      galleryDefinitions()
+        .slice(0, 3)
+        .map((g) => g.build()),
+    );
     expect(fixtures!.body.cases.find((c) => c.fixture_id === 'generate.invalid-signed-image-url')).toMatchObject({
       label: 'expected-rejection',
       error_code: 'invalid_input',

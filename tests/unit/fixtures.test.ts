@@ -48,7 +48,10 @@ describe('capability fixture corpus', () => {
   });
 
   it('decodes $base64 and $number markers', () => {
-    const decoded = decodeRequest({ a: { $base64: 'AQI=' }, b: [{ $number: 'NaN' }, { $number: '-Infinity' }] }) as { a: Uint8Array; b: number[] };
+    const decoded = decodeRequest({ a: { $base64: 'AQI=' }, b: [{ $number: 'NaN' }, { $number: '-Infinity' }] }) as {
+      a: Uint8Array;
+      b: number[];
+    };
     expect([...decoded.a]).toEqual([1, 2]);
     expect(decoded.b[0]).toBeNaN();
     expect(decoded.b[1]).toBe(Number.NEGATIVE_INFINITY);
@@ -58,7 +61,9 @@ describe('capability fixture corpus', () => {
     const result = { resolution: { width: 640 }, frames: [1, 2], answer: 'two objects' };
     expect(constraintViolation(result, { path: 'resolution.width', op: 'equals', value: 640 })).toBeNull();
     expect(constraintViolation(result, { path: 'frames', op: 'length', value: 3 })).toBe('frames: expected length 3, found 2');
-    expect(constraintViolation(result, { path: 'answer', op: 'contains', value: 'three' })).toBe('answer: expected to contain "three", found "two objects"');
+    expect(constraintViolation(result, { path: 'answer', op: 'contains', value: 'three' })).toBe(
+      'answer: expected to contain "three", found "two objects"',
+    );
     expect(constraintViolation(result, { path: 'missing', op: 'min', value: 1 })).toBe('missing: expected ≥ 1, found nothing');
   });
 });
@@ -82,17 +87,24 @@ describe('fixture drift through the CLI', () => {
     repo.write(mock, repo.read(mock).replace('round6(b / 127.5 - 1)', 'Number.NaN'));
     const result = repo.cli('check');
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/fixture-failed +fixtures\/capabilities\/embed\/valid-short-text\.json +\[embed\.valid-short-text @ provider:mock\]/);
+    expect(result.stdout).toMatch(
+      /fixture-failed +fixtures\/capabilities\/embed\/valid-short-text\.json +\[embed\.valid-short-text @ provider:mock\]/,
+    );
     expect(result.stdout).toContain('invalid_provider_output');
   });
 
   it('rejects a malformed fixture with file, field and reason, and writes nothing', () => {
     repo = copyRepo();
-    repo.write('fixtures/capabilities/embed/invalid-broken.json', JSON.stringify({ ...valid, id: 'embed.invalid-broken', capability: 'predict' }));
+    repo.write(
+      'fixtures/capabilities/embed/invalid-broken.json',
+      JSON.stringify({ ...valid, id: 'embed.invalid-broken', capability: 'predict' }),
+    );
     const before = repo.read('evidence/index.json');
     const generate = repo.cli('evidence');
     expect(generate.code).toBe(2);
-    expect(generate.stderr).toContain("fixtures/capabilities/embed/invalid-broken.json: capability: 'predict' does not match its folder 'embed'");
+    expect(generate.stderr).toContain(
+      "fixtures/capabilities/embed/invalid-broken.json: capability: 'predict' does not match its folder 'embed'",
+    );
     expect(repo.read('evidence/index.json')).toBe(before);
     const check = repo.cli('check');
     expect(check.code).toBe(1);

@@ -83,7 +83,11 @@ describe('genie reservation', () => {
 
 describe('provider base', () => {
   class Broken extends Provider {
-    readonly profile = { ...createProvider('mock').profile, name: 'broken', capabilities: ['embed', 'reason'] as const satisfies readonly string[] } as never;
+    readonly profile = {
+      ...createProvider('mock').profile,
+      name: 'broken',
+      capabilities: ['embed', 'reason'] as const satisfies readonly string[],
+    } as never;
     protected readonly handlers: CapabilityHandlers = {
       // Returns a NaN inside the vector: must never reach a caller.
       embed: () => ({ provider: 'broken', model: 'm', vector: [Number.NaN], shape: [1] }),

@@ -14,7 +14,9 @@ interface Planted {
   value: string;
   carrier: string;
 }
-const corpus: { secrets: Planted[] } = JSON.parse(readFileSync(new URL('../../fixtures/redaction/planted-secrets.json', import.meta.url), 'utf8'));
+const corpus: { secrets: Planted[] } = JSON.parse(
+  readFileSync(new URL('../../fixtures/redaction/planted-secrets.json', import.meta.url), 'utf8'),
+);
 
 describe('planted secret corpus', () => {
   it('holds one secret per kind, and the replay key is one of them', () => {
@@ -32,14 +34,24 @@ describe('planted secret corpus', () => {
       expect(findSecrets(redacted)).toEqual([]);
       expect(unsafeValues({ message: secret.carrier })).toEqual([{ path: 'message', reason: expect.stringContaining(secret.kind) }]);
       // The masked preview shown by the check never carries the secret.
-      for (const hit of findSecrets(secret.carrier)) expect(secret.carrier.includes(hit.preview.replace('…', '')) && hit.preview.length <= 5).toBe(true);
+      for (const hit of findSecrets(secret.carrier))
+        expect(secret.carrier.includes(hit.preview.replace('…', '')) && hit.preview.length <= 5).toBe(true);
     });
   }
 });
 
 describe('detection boundaries', () => {
   it('flags host-local paths of every platform but not URL paths or relative paths', () => {
-    for (const path of ['/Users/ada/x', '/home/ada/x', '/tmp/run/x', '/private/var/x', '/var/folders/ab/x', '~/clips/a.mp4', 'C:\\Users\\ada', 'file:///srv/a']) {
+    for (const path of [
+      '/Users/ada/x',
+      '/home/ada/x',
+      '/tmp/run/x',
+      '/private/var/x',
+      '/var/folders/ab/x',
+      '~/clips/a.mp4',
+      'C:\\Users\\ada',
+      'file:///srv/a',
+    ]) {
       expect(hasHostPath(`saw ${path} there`), path).toBe(true);
     }
     for (const text of ['https://example.com/home/page', 'docs/tmp/notes.md', 'fixtures/providers/runway/x.json', 'a ~ b', 'ratio 16:9']) {
@@ -52,7 +64,9 @@ describe('detection boundaries', () => {
     expect(unsafeValues({ api_key: 'x' })).toHaveLength(1);
     expect(unsafeValues({ headers: { Authorization: 'x' } })).toEqual([{ path: 'headers.Authorization', reason: expect.any(String) }]);
     expect(unsafeValues({ url: 'https://cdn.example.com/a.mp4?v=1' })).toEqual([{ path: 'url', reason: expect.stringContaining('query') }]);
-    expect(unsafeValues({ env_summary: [{ name: 'RUNWAYML_API_SECRET', present: true }], url: 'https://api.dev.runwayml.com/v1' })).toEqual([]);
+    expect(unsafeValues({ env_summary: [{ name: 'RUNWAYML_API_SECRET', present: true }], url: 'https://api.dev.runwayml.com/v1' })).toEqual(
+      [],
+    );
     expect(unsafeValues({ token: null, secret: '' })).toEqual([]);
   });
 });
@@ -94,11 +108,17 @@ describe('property: redaction removes what detection finds', () => {
   it('redactText is idempotent and never introduces a finding', () => {
     fc.assert(
       // Plain strings plus strings built from the characters secrets and URLs are made of.
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^(https?:\/\/|Bearer |token=|key_|\/home\/|~\/|[a-zA-Z0-9:/=?&.@ "_-]){0,30}$/)), (text) => {
-        const once = redactText(text);
-        expect(redactText(once)).toBe(once);
-        expect(findSecrets(once)).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.stringMatching(/^(https?:\/\/|Bearer |token=|key_|\/home\/|~\/|[a-zA-Z0-9:/=?&.@ "_-]){0,30}$/),
+        ),
+        (text) => {
+          const once = redactText(text);
+          expect(redactText(once)).toBe(once);
+          expect(findSecrets(once)).toEqual([]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

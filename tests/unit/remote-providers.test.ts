@@ -15,7 +15,16 @@ import { startReplayServer, type ReplayServer } from '../../src/worldforge/repla
 import { REPLAY_API_KEY, REPLAY_POLICY, exchangesOf, replayProvider, withReplay } from '../../generators/harness.ts';
 import { replayExchange } from '../../generators/exchanges.ts';
 
-const SDK_ENV = ['RUNWAYML_API_SECRET', 'RUNWAY_API_SECRET', 'RUNWAYML_BASE_URL', 'RUNWAYML_LOG', 'RUNWAYML_CUSTOM_HEADERS', 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS', 'COSMOS_BASE_URL', 'NVIDIA_API_KEY'];
+const SDK_ENV = [
+  'RUNWAYML_API_SECRET',
+  'RUNWAY_API_SECRET',
+  'RUNWAYML_BASE_URL',
+  'RUNWAYML_LOG',
+  'RUNWAYML_CUSTOM_HEADERS',
+  'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS',
+  'COSMOS_BASE_URL',
+  'NVIDIA_API_KEY',
+];
 const saved: Record<string, string | undefined> = {};
 beforeEach(() => {
   for (const name of SDK_ENV) {
@@ -24,8 +33,9 @@ beforeEach(() => {
   }
 });
 afterEach(() => {
-  for (const name of SDK_ENV) if (saved[name] === undefined) delete process.env[name];
-  else process.env[name] = saved[name];
+  for (const name of SDK_ENV)
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
 });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -38,7 +48,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 const generate = { prompt: 'a cube', duration_seconds: 3 };
-const json = (method: Interaction['method'], path: string, status: number, body: unknown, headers: Record<string, string> = {}): Interaction => ({ method, path, status, headers, json: body as Interaction['json'] });
+const json = (
+  method: Interaction['method'],
+  path: string,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Interaction => ({ method, path, status, headers, json: body as Interaction['json'] });
 const MP4 = Buffer.from('AAAAGGZ0eXBpc29tAAACAGlzb21tcDQyAAAACG1kYXQ=', 'base64').toString('base64');
 
 describe('recorded exchanges', () => {
@@ -46,7 +62,8 @@ describe('recorded exchanges', () => {
     const exchanges = exchangesOf(provider);
     it(`${provider} has a recorded exchange for success and each failure mode`, () => {
       const modes = new Set(exchanges.map((e) => e.failure_mode));
-      for (const mode of ['success', 'task-failed', 'unsupported-media-type', 'malformed-response', 'retry-exhaustion', 'auth-failure']) expect(modes, mode).toContain(mode);
+      for (const mode of ['success', 'task-failed', 'unsupported-media-type', 'malformed-response', 'retry-exhaustion', 'auth-failure'])
+        expect(modes, mode).toContain(mode);
       expect(modes).toContain(provider === 'runway' ? 'expired-artifact' : 'unsupported-artifact');
     });
     for (const exchange of exchanges) {
@@ -59,7 +76,12 @@ describe('recorded exchanges', () => {
         expect(result.key_sent_to_artifact_host).toBe(false);
         // One event per call, typed on failure, with no URL or timing in it.
         expect(recorder.events).toEqual([
-          { provider, operation: exchange.capability, phase: exchange.expect.ok ? 'success' : 'failure', ...(exchange.expect.ok ? {} : { error_code: exchange.expect.error }) },
+          {
+            provider,
+            operation: exchange.capability,
+            phase: exchange.expect.ok ? 'success' : 'failure',
+            ...(exchange.expect.ok ? {} : { error_code: exchange.expect.error }),
+          },
         ]);
       });
     }
@@ -92,35 +114,65 @@ describe('runway adapter', () => {
   it('uses image_to_video with a conditioning image, and clamps duration to 2..10', async () => {
     const success = exchangesOf('runway').find((e) => e.id === 'runway.generate-success')!;
     server = await startReplayServer(success.interactions);
-    const result = await replayProvider('runway', server).call('generate', { prompt: 'x', duration_seconds: 40, options: { image: 'https://example.com/a.png' } });
+    const result = await replayProvider('runway', server).call('generate', {
+      prompt: 'x',
+      duration_seconds: 40,
+      options: { image: 'https://example.com/a.png' },
+    });
     expect(result.duration_seconds).toBe(10);
     expect(server.seen[0]!.path).toBe('/v1/image_to_video');
   });
 
   it('refuses artifacts that are too large, unsafe, redirected or local without opt-in', async () => {
-    const task = (url: string) => [json('POST', '/v1/text_to_video', 200, { id: 't1' }), json('GET', '/v1/tasks/t1', 200, { id: 't1', status: 'SUCCEEDED', output: [url] })];
-    server = await startReplayServer([...task('{{origin}}/big.mp4'), { method: 'GET', path: '/big.mp4', status: 200, headers: { 'content-type': 'video/mp4', 'content-length': String(2 * 1024 * 1024) }, body_base64: MP4 }]);
+    const task = (url: string) => [
+      json('POST', '/v1/text_to_video', 200, { id: 't1' }),
+      json('GET', '/v1/tasks/t1', 200, { id: 't1', status: 'SUCCEEDED', output: [url] }),
+    ];
+    server = await startReplayServer([
+      ...task('{{origin}}/big.mp4'),
+      {
+        method: 'GET',
+        path: '/big.mp4',
+        status: 200,
+        headers: { 'content-type': 'video/mp4', 'content-length': String(2 * 1024 * 1024) },
+        body_base64: MP4,
+      },
+    ]);
     expect(await codeOf(replayProvider('runway', server).call('generate', generate))).toBe('artifact_too_large');
     await server.close();
 
-    server = await startReplayServer(task('http://user:pass@{{origin}}/a.mp4'.replace('http://user:pass@{{origin}}', 'http://user:pass@127.0.0.1:9')));
+    server = await startReplayServer(
+      task('http://user:pass@{{origin}}/a.mp4'.replace('http://user:pass@{{origin}}', 'http://user:pass@127.0.0.1:9')),
+    );
     expect(await codeOf(replayProvider('runway', server).call('generate', generate))).toBe('unsafe_artifact_url');
     await server.close();
 
-    server = await startReplayServer([...task('{{origin}}/moved.mp4'), { method: 'GET', path: '/moved.mp4', status: 302, headers: { location: 'http://169.254.169.254/latest' } }]);
+    server = await startReplayServer([
+      ...task('{{origin}}/moved.mp4'),
+      { method: 'GET', path: '/moved.mp4', status: 302, headers: { location: 'http://169.254.169.254/latest' } },
+    ]);
     expect(await codeOf(replayProvider('runway', server).call('generate', generate))).toBe('provider_error');
     expect(server.seen.map((r) => r.path)).not.toContain('/latest');
     await server.close();
 
     server = await startReplayServer(task('{{origin}}/a.mp4'));
-    const strict = createProvider('runway', { baseUrl: server.origin, apiKey: REPLAY_API_KEY, policy: REPLAY_POLICY, env: {}, allowLocalArtifacts: false });
+    const strict = createProvider('runway', {
+      baseUrl: server.origin,
+      apiKey: REPLAY_API_KEY,
+      policy: REPLAY_POLICY,
+      env: {},
+      allowLocalArtifacts: false,
+    });
     expect(await codeOf(strict.call('generate', generate))).toBe('unsafe_artifact_url');
   });
 
   it('is not configured without a key; reads the legacy env name; rejects invalid input before any request', async () => {
     expect(await codeOf(new RunwayProvider({ env: {} }).call('generate', generate))).toBe('provider_not_configured');
     server = await startReplayServer([json('POST', '/v1/text_to_video', 401, { error: 'no' })]);
-    const legacy = new RunwayProvider({ env: { RUNWAY_API_SECRET: 'legacy-key-123456', RUNWAYML_BASE_URL: server.origin }, policy: REPLAY_POLICY });
+    const legacy = new RunwayProvider({
+      env: { RUNWAY_API_SECRET: 'legacy-key-123456', RUNWAYML_BASE_URL: server.origin },
+      policy: REPLAY_POLICY,
+    });
     expect(await codeOf(legacy.call('generate', generate))).toBe('auth_failed');
     expect(server.seen[0]!.bearer).toBe(true);
     expect(await codeOf(legacy.call('generate', { prompt: '', duration_seconds: 1 }))).toBe('invalid_input');
@@ -133,7 +185,11 @@ describe('cosmos adapter', () => {
     expect(await codeOf(new CosmosProvider({ env: {} }).call('generate', generate))).toBe('provider_not_configured');
     const success = exchangesOf('cosmos').find((e) => e.failure_mode === 'success')!;
     await withReplay(success.interactions, async (server) => {
-      const result = await new CosmosProvider({ env: { COSMOS_BASE_URL: server.origin }, policy: REPLAY_POLICY }).call('generate', { prompt: 'x', duration_seconds: 2, options: { fps: 12 } });
+      const result = await new CosmosProvider({ env: { COSMOS_BASE_URL: server.origin }, policy: REPLAY_POLICY }).call('generate', {
+        prompt: 'x',
+        duration_seconds: 2,
+        options: { fps: 12 },
+      });
       expect(result).toMatchObject({ fps: 12, duration_seconds: 2, content_type: 'video/mp4', resolution: { width: 1280, height: 720 } });
       expect(server.seen.map((r) => r.bearer)).toEqual([false, false]);
     });
@@ -141,7 +197,11 @@ describe('cosmos adapter', () => {
 
   it('rejects sizes that are not multiples of 8 as invalid_input, before any request', async () => {
     await withReplay([], async (server) => {
-      expect(await codeOf(replayProvider('cosmos', server).call('generate', { prompt: 'x', duration_seconds: 1, options: { ratio: '1000:561' } }))).toBe('invalid_input');
+      expect(
+        await codeOf(
+          replayProvider('cosmos', server).call('generate', { prompt: 'x', duration_seconds: 1, options: { ratio: '1000:561' } }),
+        ),
+      ).toBe('invalid_input');
       expect(server.seen).toEqual([]);
     });
   });

@@ -21,6 +21,7 @@ describe('scene artifact validator', () => {
     class Pose {
       x = 1;
     }
+    // biome-ignore lint/suspicious/noExplicitAny: each case plants a value of a type the artifact schema forbids.
     const cases: [string, (a: any) => void, string][] = [
       ['Infinity', (a) => (a.objects[0].transform.translation[2] = Number.POSITIVE_INFINITY), 'non_finite_number'],
       ['Float64Array', (a) => (a.objects[0].transform.scale = new Float64Array([1, 1, 1])), 'tuple_shaped_value'],
@@ -53,11 +54,24 @@ describe('scene artifact validator', () => {
 
 describe('scene references', () => {
   it('allows relative paths and plain https to public hosts', () => {
-    for (const uri of ['meshes/a.glb', 'a.glb', 'https://cdn.example.com/a.glb']) expect(checkReference(uri, { localOnly: false }), uri).toBeNull();
+    for (const uri of ['meshes/a.glb', 'a.glb', 'https://cdn.example.com/a.glb'])
+      expect(checkReference(uri, { localOnly: false }), uri).toBeNull();
   });
 
   it('refuses unsafe URLs and host paths unless the entry is local-only', () => {
-    const unsafe = ['http://cdn.example.com/a.glb', 'https://user:pw@cdn.example.com/a.glb', 'https://cdn.example.com/a.glb?sig=1', 'https://cdn.example.com/a.glb#x', 'https://localhost/a.glb', 'https://10.1.2.3/a.glb', 'https://[::1]/a.glb', 'https://169.254.169.254/latest', 'data:model/gltf;base64,AAAA', 'a/../../b.glb', 'a\\b.glb'];
+    const unsafe = [
+      'http://cdn.example.com/a.glb',
+      'https://user:pw@cdn.example.com/a.glb',
+      'https://cdn.example.com/a.glb?sig=1',
+      'https://cdn.example.com/a.glb#x',
+      'https://localhost/a.glb',
+      'https://10.1.2.3/a.glb',
+      'https://[::1]/a.glb',
+      'https://169.254.169.254/latest',
+      'data:model/gltf;base64,AAAA',
+      'a/../../b.glb',
+      'a\\b.glb',
+    ];
     for (const uri of unsafe) expect(checkReference(uri, { localOnly: false })?.code, uri).toBe('unsafe_uri');
     const host = ['/home/alice/a.glb', '/tmp/a.glb', '~/a.glb', 'C:\\scenes\\a.glb', 'file:///var/a.glb', '\\\\server\\share\\a.glb'];
     for (const uri of host) {

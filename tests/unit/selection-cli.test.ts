@@ -46,7 +46,13 @@ describe('npm run check on selection records', () => {
 
   it('accepts the same contradiction once an override reason is given', () => {
     const r = fresh();
-    r.write('content/selection-records/band-contradiction.md', fixture('band-contradiction.md').replace('    decision: active\n', '    decision: active\n    override_reason: Pursued now because it unblocks the other two candidates.\n'));
+    r.write(
+      'content/selection-records/band-contradiction.md',
+      fixture('band-contradiction.md').replace(
+        '    decision: active\n',
+        '    decision: active\n    override_reason: Pursued now because it unblocks the other two candidates.\n',
+      ),
+    );
     expect(r.cli('check').code).toBe(0);
   });
 
@@ -55,9 +61,16 @@ describe('npm run check on selection records', () => {
     const path = 'content/selection-records/rule-problems.md';
     r.write(path, fixture('rule-problems.md'));
     const report = checkReportSchema().parse(JSON.parse(r.cli('check', '--json').stdout));
-    const single = JSON.parse(r.cli('selection', 'check', path, '--json').stdout) as { problems: { rule: string; file: string; line: number | null; field: string }[] };
+    const single = JSON.parse(r.cli('selection', 'check', path, '--json').stdout) as {
+      problems: { rule: string; file: string; line: number | null; field: string }[];
+    };
     const key = (p: { rule: string; file: string; line: number | null }, field: string) => `${p.file}:${p.line} ${p.rule} ${field}`;
-    expect(report.findings.filter((f) => f.file === path).map((f) => key(f, f.id)).sort()).toEqual(single.problems.map((p) => key(p, p.field)).sort());
+    expect(
+      report.findings
+        .filter((f) => f.file === path)
+        .map((f) => key(f, f.id))
+        .sort(),
+    ).toEqual(single.problems.map((p) => key(p, p.field)).sort());
     expect(single.problems.length).toBe(8);
   });
 });
@@ -67,7 +80,10 @@ describe('npm run check on scene fixtures', () => {
     const r = fresh();
     const valid = JSON.parse(r.read('fixtures/scenes/valid-tabletop.json'));
     const path = 'fixtures/scenes/invalid-actually-fine.json';
-    r.write(path, `${JSON.stringify({ ...valid, id: 'scenes.invalid-actually-fine', expect: { ok: false, error: 'malformed_transform' } }, null, 2)}\n`);
+    r.write(
+      path,
+      `${JSON.stringify({ ...valid, id: 'scenes.invalid-actually-fine', expect: { ok: false, error: 'malformed_transform' } }, null, 2)}\n`,
+    );
     const result = r.cli('check');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`scene-fixture-failed +${path} +\\[scenes\\.invalid-actually-fine\\]`));
@@ -88,17 +104,55 @@ describe('npm run check on scene fixtures', () => {
 });
 
 const NEW_FLAGS = [
-  'selection', 'new', '--no-input', '--id', 'cohort-2', '--title', 'Provider cohort 2', '--date', '2026-12-01',
-  '--summary', 'A trial cohort written from flags to show the authoring tool end to end.',
-  '--candidate', 'small-wm', '--candidate', 'sim-x',
-  '--name', 'small-wm=Small world model', '--capabilities', 'small-wm=score',
-  '--upstream', 'small-wm=A latent world model with a documented cost API', '--ownership', 'small-wm=prepared-host',
-  '--fixture-strategy', 'small-wm=Injected fake runtime over the score bridge', '--smoke', 'small-wm=CPU smoke with the smallest checkpoint',
-  '--license-risk', 'small-wm=Research licence; weight terms to review', '--scores', 'small-wm=1,2,1,1,2,1,1,1',
-  '--capabilities', 'sim-x=predict,policy', '--upstream', 'sim-x=A simulator with a step API', '--ownership', 'sim-x=prepared-host',
-  '--fixture-strategy', 'sim-x=Recorded step traces', '--smoke', 'sim-x=Needs the simulator installed', '--license-risk', 'sim-x=Per-simulator licence',
-  '--scores', 'sim-x=1,0,1,1,1,0,1,0',
-  '--blocker', 'sim-x=No capability contract models a simulator step yet.', '--revisit-trigger', 'sim-x=A design record defines a simulator step artifact.',
+  'selection',
+  'new',
+  '--no-input',
+  '--id',
+  'cohort-2',
+  '--title',
+  'Provider cohort 2',
+  '--date',
+  '2026-12-01',
+  '--summary',
+  'A trial cohort written from flags to show the authoring tool end to end.',
+  '--candidate',
+  'small-wm',
+  '--candidate',
+  'sim-x',
+  '--name',
+  'small-wm=Small world model',
+  '--capabilities',
+  'small-wm=score',
+  '--upstream',
+  'small-wm=A latent world model with a documented cost API',
+  '--ownership',
+  'small-wm=prepared-host',
+  '--fixture-strategy',
+  'small-wm=Injected fake runtime over the score bridge',
+  '--smoke',
+  'small-wm=CPU smoke with the smallest checkpoint',
+  '--license-risk',
+  'small-wm=Research licence; weight terms to review',
+  '--scores',
+  'small-wm=1,2,1,1,2,1,1,1',
+  '--capabilities',
+  'sim-x=predict,policy',
+  '--upstream',
+  'sim-x=A simulator with a step API',
+  '--ownership',
+  'sim-x=prepared-host',
+  '--fixture-strategy',
+  'sim-x=Recorded step traces',
+  '--smoke',
+  'sim-x=Needs the simulator installed',
+  '--license-risk',
+  'sim-x=Per-simulator licence',
+  '--scores',
+  'sim-x=1,0,1,1,1,0,1,0',
+  '--blocker',
+  'sim-x=No capability contract models a simulator step yet.',
+  '--revisit-trigger',
+  'sim-x=A design record defines a simulator step artifact.',
 ];
 
 describe('worldforge selection new / check', () => {

@@ -19,7 +19,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-const planted: { secrets: { kind: string; value: string }[] } = JSON.parse(readFileSync(join(REPO, 'fixtures/redaction/planted-secrets.json'), 'utf8'));
+const planted: { secrets: { kind: string; value: string }[] } = JSON.parse(
+  readFileSync(join(REPO, 'fixtures/redaction/planted-secrets.json'), 'utf8'),
+);
 
 function runManifests(root: string): string[] {
   const runs = join(root, '.worldforge', 'runs');
@@ -43,23 +45,44 @@ describe('worldforge smoke', () => {
     expect(result.stdout).toContain('skipped_missing_credentials');
     expect(result.stdout).toContain('RUNWAYML_API_SECRET');
     const [file] = runManifests(repo.root);
-    expect(readRunManifest(file!)).toMatchObject({ status: 'skipped', skip_reason: 'missing_credentials', provider: 'runway', capability: 'generate' });
+    expect(readRunManifest(file!)).toMatchObject({
+      status: 'skipped',
+      skip_reason: 'missing_credentials',
+      provider: 'runway',
+      capability: 'generate',
+    });
 
     const cosmos = await repo.cliAsync(['smoke', 'cosmos', '--json']);
     expect(cosmos.code).toBe(0);
-    expect(JSON.parse(cosmos.stdout)).toMatchObject({ status: 'skipped_missing_runtime', message: expect.stringContaining('COSMOS_BASE_URL') });
+    expect(JSON.parse(cosmos.stdout)).toMatchObject({
+      status: 'skipped_missing_runtime',
+      message: expect.stringContaining('COSMOS_BASE_URL'),
+    });
   });
 
   it('runway with a key and the base URL at the replay server writes a valid, sanitized run manifest', async () => {
     repo = copyRepo();
-    server = await startReplayServer(loadExchanges(REPO, 'runway').filter((e) => e.failure_mode === 'success').flatMap((e) => e.interactions));
+    server = await startReplayServer(
+      loadExchanges(REPO, 'runway')
+        .filter((e) => e.failure_mode === 'success')
+        .flatMap((e) => e.interactions),
+    );
     const key = planted.secrets.find((s) => s.kind === 'api-key')!.value;
-    const result = await repo.cliAsync(['smoke', 'runway', '--capability', 'generate', '--poll-interval', '1', '--json'], { RUNWAYML_API_SECRET: key, RUNWAYML_BASE_URL: server.origin });
+    const result = await repo.cliAsync(['smoke', 'runway', '--capability', 'generate', '--poll-interval', '1', '--json'], {
+      RUNWAYML_API_SECRET: key,
+      RUNWAYML_BASE_URL: server.origin,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'passed', provider: 'runway', capability: 'generate' });
     const [file] = runManifests(repo.root);
     const manifest = readRunManifest(file!);
-    expect(manifest).toMatchObject({ status: 'passed', endpoint: 'local', runtime_manifest: 'runway:schema-1', event_count: 1, error_code: null });
+    expect(manifest).toMatchObject({
+      status: 'passed',
+      endpoint: 'local',
+      runtime_manifest: 'runway:schema-1',
+      event_count: 1,
+      error_code: null,
+    });
     expect(manifest.env_summary).toContainEqual({ name: 'RUNWAYML_API_SECRET', present: true });
     expect(manifest.artifacts).toEqual([expect.objectContaining({ path: 'artifacts/generate.mp4', content_type: 'video/mp4' })]);
     // The artifact URL carried a planted signature and the key was planted: neither is in the outputs.
@@ -93,7 +116,10 @@ describe('worldforge smoke', () => {
   it('a failing upstream gives exit 1 and a failed manifest with the typed error', async () => {
     repo = copyRepo();
     server = await startReplayServer(loadExchanges(REPO, 'runway').find((e) => e.failure_mode === 'expired-artifact')!.interactions);
-    const result = await repo.cliAsync(['smoke', 'runway', '--poll-interval', '1'], { RUNWAYML_API_SECRET: 'any-key-123456', RUNWAYML_BASE_URL: server.origin });
+    const result = await repo.cliAsync(['smoke', 'runway', '--poll-interval', '1'], {
+      RUNWAYML_API_SECRET: 'any-key-123456',
+      RUNWAYML_BASE_URL: server.origin,
+    });
     expect(result.code).toBe(1);
     expect(readRunManifest(runManifests(repo.root)[0]!)).toMatchObject({ status: 'failed', error_code: 'artifact_expired', artifacts: [] });
   });
@@ -106,7 +132,10 @@ describe('worldforge smoke', () => {
 
     await repo.cliAsync(['smoke', 'runway']);
     const file = runManifests(repo.root)[0]!;
-    const unsafe = readFileSync(file, 'utf8').replace('"command": "npx worldforge smoke runway --capability generate"', '"command": "npx worldforge smoke runway --base-url https://api.example.com/v1?token=abc123"');
+    const unsafe = readFileSync(file, 'utf8').replace(
+      '"command": "npx worldforge smoke runway --capability generate"',
+      '"command": "npx worldforge smoke runway --base-url https://api.example.com/v1?token=abc123"',
+    );
     repo.write(file.slice(repo.root.length + 1), unsafe);
     const rejected = await repo.cliAsync(['smoke', 'record', file]);
     expect(rejected.code).toBe(2);
@@ -124,12 +153,17 @@ describe('secret-scan', () => {
     repo.write('evidence/galleries/providers.md', `${repo.read('evidence/galleries/providers.md')}\n${carriers[0]!.carrier}\n`);
     const result = await repo.cliAsync(['check', '--json']);
     expect(result.code).toBe(1);
-    const findings = (JSON.parse(result.stdout) as { findings: { rule: string; file: string; line: number; found: string }[] }).findings.filter((f) => f.rule === 'secret-scan');
+    const findings = (
+      JSON.parse(result.stdout) as { findings: { rule: string; file: string; line: number; found: string }[] }
+    ).findings.filter((f) => f.rule === 'secret-scan');
     const inNotes = findings.filter((f) => f.file === 'content/notes.md').map((f) => `${f.line} ${f.found.split(' ')[0]}`);
-    carriers.forEach((c, i) => expect(inNotes, c.kind).toContain(`${i + 3} ${c.kind}`));
+    for (const [i, c] of carriers.entries()) expect(inNotes, c.kind).toContain(`${i + 3} ${c.kind}`);
     expect(findings.some((f) => f.file === 'evidence/galleries/providers.md')).toBe(true);
     // Findings show masked previews only.
-    for (const c of carriers) expect(result.stdout).not.toContain(JSON.parse(repo.read('fixtures/redaction/planted-secrets.json')).secrets.find((s: { kind: string }) => s.kind === c.kind).value);
+    for (const c of carriers)
+      expect(result.stdout).not.toContain(
+        JSON.parse(repo.read('fixtures/redaction/planted-secrets.json')).secrets.find((s: { kind: string }) => s.kind === c.kind).value,
+      );
   });
 });
 
@@ -160,7 +194,17 @@ describe('run manifest schema', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ message: 'saw Authorization: Bearer abcdefgh12345678' }, 'message'],
       [{ command: 'npx worldforge smoke cosmos --base-url https://u:p@host.example.com' }, 'command'],
-      [{ status: 'passed', skip_reason: null, result_digest: valid.input_digest, artifacts: [{ label: 'output', path: '/home/ada/out.mp4', sha256: valid.input_digest, byte_length: 1, content_type: 'video/mp4' }] }, 'artifacts.0.path'],
+      [
+        {
+          status: 'passed',
+          skip_reason: null,
+          result_digest: valid.input_digest,
+          artifacts: [
+            { label: 'output', path: '/home/ada/out.mp4', sha256: valid.input_digest, byte_length: 1, content_type: 'video/mp4' },
+          ],
+        },
+        'artifacts.0.path',
+      ],
       [{ env_summary: [{ name: 'NVIDIA_API_KEY', present: true, value: 'nvapi-abcdefghijklmnopqrstuvwxyz' }] }, 'env_summary.0'],
     ];
     for (const [patch, field] of cases) {
@@ -176,9 +220,31 @@ describe('run manifest schema', () => {
   });
 
   it('live-smoke entries: passed needs a run manifest, skips need a reason', () => {
-    const entry = { provider: 'cosmos', capability: 'generate', command: 'npx worldforge smoke cosmos', runtime_manifest: 'cosmos:schema-1', date: '2026-11-26', version: '0.1.0', known_limitations: [] };
-    expect(liveSmokeEntrySchema().safeParse({ ...entry, status: 'passed', artifact_path: null, artifact_sha256: null, skip_reason: null }).success).toBe(false);
-    expect(liveSmokeEntrySchema().safeParse({ ...entry, status: 'not_run', artifact_path: null, artifact_sha256: null, skip_reason: null }).success).toBe(false);
-    expect(liveSmokeEntrySchema().safeParse({ ...entry, status: 'not_run', artifact_path: null, artifact_sha256: null, skip_reason: 'no GPU host available yet' }).success).toBe(true);
+    const entry = {
+      provider: 'cosmos',
+      capability: 'generate',
+      command: 'npx worldforge smoke cosmos',
+      runtime_manifest: 'cosmos:schema-1',
+      date: '2026-11-26',
+      version: '0.1.0',
+      known_limitations: [],
+    };
+    expect(
+      liveSmokeEntrySchema().safeParse({ ...entry, status: 'passed', artifact_path: null, artifact_sha256: null, skip_reason: null })
+        .success,
+    ).toBe(false);
+    expect(
+      liveSmokeEntrySchema().safeParse({ ...entry, status: 'not_run', artifact_path: null, artifact_sha256: null, skip_reason: null })
+        .success,
+    ).toBe(false);
+    expect(
+      liveSmokeEntrySchema().safeParse({
+        ...entry,
+        status: 'not_run',
+        artifact_path: null,
+        artifact_sha256: null,
+        skip_reason: 'no GPU host available yet',
+      }).success,
+    ).toBe(true);
   });
 });

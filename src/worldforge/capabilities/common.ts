@@ -16,8 +16,7 @@ export const jsonObject = () => z.record(z.string(), z.json());
 export const unitInterval = () => z.number().min(0).max(1);
 
 /** A non-empty string after trimming surrounding whitespace. */
-export const nonBlankString = () =>
-  z.string().trim().min(1, { message: 'must not be empty or whitespace only' });
+export const nonBlankString = () => z.string().trim().min(1, { message: 'must not be empty or whitespace only' });
 
 /** An action a world model can apply: `kind` names it, `parameters` carries its JSON arguments. */
 export const actionSchema = () =>
@@ -82,7 +81,10 @@ export const generationOptionsSchema = () =>
     /** Model id to use instead of the provider's default. */
     model: z.string().min(1).optional(),
     /** Aspect ratio, `WIDTH:HEIGHT`. */
-    ratio: z.string().regex(/^\d+:\d+$/, { message: 'ratio must look like WIDTH:HEIGHT' }).optional(),
+    ratio: z
+      .string()
+      .regex(/^\d+:\d+$/, { message: 'ratio must look like WIDTH:HEIGHT' })
+      .optional(),
     /** Frames per second, > 0. */
     fps: z.number().positive().optional(),
     /** Seed for providers that support reproducible sampling. */

@@ -18,7 +18,11 @@ export type Capability = (typeof CAPABILITIES)[number];
 export const capabilityContracts = {
   predict: { request: predictRequestSchema(), result: predictResultSchema(), summary: 'Roll a world state forward under an action.' },
   generate: { request: generateRequestSchema(), result: generateResultSchema(), summary: 'Produce a media clip from a prompt.' },
-  transfer: { request: transferRequestSchema(), result: transferResultSchema(), summary: 'Re-render a clip at a target size and frame rate.' },
+  transfer: {
+    request: transferRequestSchema(),
+    result: transferResultSchema(),
+    summary: 'Re-render a clip at a target size and frame rate.',
+  },
   reason: { request: reasonRequestSchema(), result: reasonResultSchema(), summary: 'Answer a question about a scene.' },
   embed: { request: embedRequestSchema(), result: embedResultSchema(), summary: 'Turn text into a finite vector.' },
   score: { request: scoreRequestSchema(), result: scoreResultSchema(), summary: 'Rank candidate action sequences.' },

@@ -5,9 +5,7 @@ import { actionSchema, jsonObject } from './common.ts';
 export const policyRequestSchema = () =>
   z.strictObject({
     /** Policy input; must contain an `observation` object. */
-    info: z
-      .looseObject({ observation: jsonObject() })
-      .and(jsonObject()),
+    info: z.looseObject({ observation: jsonObject() }).and(jsonObject()),
     /** Optional number of future actions to return; > 0. */
     action_horizon: z.int().positive().optional(),
   });

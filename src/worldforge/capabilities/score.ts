@@ -4,7 +4,9 @@ import { jsonObject } from './common.ts';
 /** A nested numeric array (vector, matrix, tensor) whose every leaf is finite. */
 type NumericTensor = number | NumericTensor[];
 const numericTensor: z.ZodType<NumericTensor> = z.lazy(() =>
-  z.union([z.number(), z.array(numericTensor)], { error: 'must be a finite number or a nested array of finite numbers (no NaN or ±Infinity)' }),
+  z.union([z.number(), z.array(numericTensor)], {
+    error: 'must be a finite number or a nested array of finite numbers (no NaN or ±Infinity)',
+  }),
 );
 
 /** Shape of a rectangular tensor, or null when ragged. */

@@ -79,7 +79,9 @@ export function loadClaims(root: string): ClaimSet {
   const dir = join(root, CLAIMS_DIR);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml') && `${CLAIMS_DIR}/${n}` !== KNOWN_GAPS_FILE).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml') && `${CLAIMS_DIR}/${n}` !== KNOWN_GAPS_FILE)
+      .sort();
   } catch {
     names = [];
   }
@@ -89,15 +91,15 @@ export function loadClaims(root: string): ClaimSet {
     const file = `${CLAIMS_DIR}/${name}`;
     const parsed = parseYaml(file, readFileSync(join(root, file), 'utf8'), claimsFileSchema());
     problems.push(...parsed.problems);
-    parsed.value?.claims.forEach((claim, i) =>
+    for (const [i, claim] of (parsed.value?.claims ?? []).entries()) {
       claims.push({
         value: claim,
         file,
         line: parsed.lineOf(['claims', i]),
         fieldLines: Object.fromEntries(Object.keys(claim).map((key) => [key, parsed.lineOf(['claims', i, key])])),
         refLines: claim.evidence.map((_, j) => parsed.lineOf(['claims', i, 'evidence', j])),
-      }),
-    );
+      });
+    }
   }
   return { claims, problems };
 }

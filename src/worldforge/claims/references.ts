@@ -29,7 +29,11 @@ interface DirectiveNode {
   position?: { start: { line: number } };
 }
 
-const directiveId = (node: DirectiveNode) => (node.children ?? []).map((c) => c.value ?? '').join('').trim();
+const directiveId = (node: DirectiveNode) =>
+  (node.children ?? [])
+    .map((c) => c.value ?? '')
+    .join('')
+    .trim();
 
 /** Every `:claim[id]` text directive in a Markdown file. */
 export function findClaimReferences(text: string): ClaimReference[] {

@@ -72,8 +72,7 @@ function selectCases(body: Record<string, unknown>, fragment: string): AnyCase[]
   return lists.filter((c) => [c.id, c.capability, c.fixture_id, c.scenario, c.case_id].includes(fragment));
 }
 
-const caseStatus = (c: AnyCase): 'passed' | 'failed' =>
-  c.status === 'failed' || c.passed === false ? 'failed' : 'passed';
+const caseStatus = (c: AnyCase): 'passed' | 'failed' => (c.status === 'failed' || c.passed === false ? 'failed' : 'passed');
 
 function resolveEvidence(parsed: ParsedRef, evidence: ReadonlyMap<string, string>): Resolution {
   const path = `${parsed.kind}/${parsed.subject}.json`;
@@ -94,7 +93,14 @@ function resolveEvidence(parsed: ParsedRef, evidence: ReadonlyMap<string, string
   const cases = selectCases(doc.body ?? {}, parsed.fragment);
   if (cases.length === 0) return notFound(source, `${source} has no case '${parsed.fragment}'`);
   const status = cases.some((c) => caseStatus(c) === 'failed') ? 'failed' : docStatus === 'skipped' ? 'skipped' : 'passed';
-  return { found: true, status, source, checkoutSafe, deferral: null, detail: `${source}#${parsed.fragment}: ${cases.length} case(s) ${status}` };
+  return {
+    found: true,
+    status,
+    source,
+    checkoutSafe,
+    deferral: null,
+    detail: `${source}#${parsed.fragment}: ${cases.length} case(s) ${status}`,
+  };
 }
 
 export function resolveRef(ref: string, sources: RefSources): Resolution {

@@ -10,7 +10,14 @@ import { LIVE_SMOKE_DIR, liveSmokeEntrySchema, liveSmokeFileName } from '../live
 import { loadRecords, type RecordSet } from '../records/load.ts';
 import type { RecordResolver, RefSources, Resolution } from './refs.ts';
 
-const missing = (source: string, detail: string): Resolution => ({ found: false, status: null, source, checkoutSafe: false, deferral: null, detail });
+const missing = (source: string, detail: string): Resolution => ({
+  found: false,
+  status: null,
+  source,
+  checkoutSafe: false,
+  deferral: null,
+  detail,
+});
 
 /** A record with an optional blocker and revisit trigger, as claims see it. */
 interface DecisionLike {
@@ -42,7 +49,14 @@ function recordResolvers(records: RecordSet): Record<string, RecordResolver> {
       const record = records.selection.find((r) => r.data.id === subject);
       if (!record) return missing(`content/selection-records/${subject}.md`, `no selection record '${subject}'`);
       if (fragment === null) {
-        return { found: true, status: 'recorded', source: record.path, checkoutSafe: false, deferral: null, detail: `selection record ${subject}` };
+        return {
+          found: true,
+          status: 'recorded',
+          source: record.path,
+          checkoutSafe: false,
+          deferral: null,
+          detail: `selection record ${subject}`,
+        };
       }
       const candidate = record.data.candidates.find((c) => c.id === fragment);
       if (!candidate) return missing(record.path, `selection record ${subject} has no candidate '${fragment}'`);
@@ -65,7 +79,15 @@ function liveSmokeResolver(root: string): RecordResolver {
     if (!parsed.success) return missing(file, `${file} is not a valid live-smoke entry`);
     const entry = parsed.data;
     const status = entry.status === 'passed' ? 'passed' : entry.status === 'failed' ? 'failed' : 'skipped';
-    return { found: true, status, source: file, checkoutSafe: false, deferral: null, detail: `${file}: ${entry.status} on ${entry.date}`, date: entry.date };
+    return {
+      found: true,
+      status,
+      source: file,
+      checkoutSafe: false,
+      deferral: null,
+      detail: `${file}: ${entry.status} on ${entry.date}`,
+      date: entry.date,
+    };
   };
 }
 

@@ -44,10 +44,15 @@ export async function runSuite(suite: EvaluationSuite, provider: Provider): Prom
     const reported = Object.keys(run.metrics).sort();
     const declared = [...scenario.metrics].sort();
     if (reported.join() !== declared.join()) {
-      throw new EvaluationError(suite.id, `scenario ${scenario.id}`, `reported metrics [${reported.join(', ')}] but declares [${declared.join(', ')}]`);
+      throw new EvaluationError(
+        suite.id,
+        `scenario ${scenario.id}`,
+        `reported metrics [${reported.join(', ')}] but declares [${declared.join(', ')}]`,
+      );
     }
     for (const [name, value] of Object.entries(run.metrics)) {
-      if (!Number.isFinite(value)) throw new EvaluationError(suite.id, `scenario ${scenario.id} metric ${name}`, `non-finite value ${value}`);
+      if (!Number.isFinite(value))
+        throw new EvaluationError(suite.id, `scenario ${scenario.id} metric ${name}`, `non-finite value ${value}`);
     }
     const checks = scenario.thresholds.map((t) => ({ ...t, observed: run.metrics[t.metric]!, passed: holds(t, run.metrics[t.metric]!) }));
     const passed = checks.every((c) => c.passed);

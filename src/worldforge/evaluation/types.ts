@@ -21,30 +21,39 @@ export type Threshold = z.infer<ReturnType<typeof thresholdSchema>>;
 
 /** Scenario metadata, validated before any scenario runs. */
 export const scenarioDefinitionSchema = () =>
-  z.strictObject({
-    /** Scenario id, unique within its suite. */
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    /** What the scenario exercises, in one sentence. */
-    description: z.string().min(10),
-    /** `pass` for ordinary scenarios; `known-failure` for deliberately strict ones the provider is expected to fail. */
-    expectation: z.enum(['pass', 'known-failure']),
-    /** Why a known failure is expected (required for known failures). */
-    expectation_note: z.string().min(10).optional(),
-    /** Names of the metrics the scenario reports. */
-    metrics: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1),
-    /** Pass thresholds; every threshold must hold for the scenario to pass. */
-    thresholds: z.array(thresholdSchema()).min(1),
-  })
-  .superRefine((s, ctx) => {
-    s.thresholds.forEach((t, i) => {
-      if (!s.metrics.includes(t.metric)) {
-        ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'metric'], message: `'${t.metric}' is not one of the scenario's metrics (${s.metrics.join(', ')})` });
+  z
+    .strictObject({
+      /** Scenario id, unique within its suite. */
+      id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+      /** What the scenario exercises, in one sentence. */
+      description: z.string().min(10),
+      /** `pass` for ordinary scenarios; `known-failure` for deliberately strict ones the provider is expected to fail. */
+      expectation: z.enum(['pass', 'known-failure']),
+      /** Why a known failure is expected (required for known failures). */
+      expectation_note: z.string().min(10).optional(),
+      /** Names of the metrics the scenario reports. */
+      metrics: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1),
+      /** Pass thresholds; every threshold must hold for the scenario to pass. */
+      thresholds: z.array(thresholdSchema()).min(1),
+    })
+    .superRefine((s, ctx) => {
+      s.thresholds.forEach((t, i) => {
+        if (!s.metrics.includes(t.metric)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['thresholds', i, 'metric'],
+            message: `'${t.metric}' is not one of the scenario's metrics (${s.metrics.join(', ')})`,
+          });
+        }
+      });
+      if (s.expectation === 'known-failure' && !s.expectation_note) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['expectation_note'],
+          message: 'a known-failure scenario must say why it is expected to fail',
+        });
       }
     });
-    if (s.expectation === 'known-failure' && !s.expectation_note) {
-      ctx.addIssue({ code: 'custom', path: ['expectation_note'], message: 'a known-failure scenario must say why it is expected to fail' });
-    }
-  });
 export type ScenarioDefinition = z.infer<ReturnType<typeof scenarioDefinitionSchema>>;
 
 export const suiteDefinitionSchema = () =>

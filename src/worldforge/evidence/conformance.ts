@@ -37,7 +37,10 @@ export const conformanceCaseSchema = () =>
     /** Typed error code observed, or null when the call succeeded. */
     error_code: errorCode.nullable(),
     /** Digest of the result (binary frames summarized), or null when there was none. */
-    result_digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
+    result_digest: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/)
+      .nullable(),
   });
 export type ConformanceCase = z.infer<ReturnType<typeof conformanceCaseSchema>>;
 

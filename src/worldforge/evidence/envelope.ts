@@ -53,11 +53,9 @@ const envelopeShape = () => ({
   /** WorldForge package version that produced it. */
   worldforge_version: z.string().min(1),
   /** Files the result depends on, sorted by path. A changed digest means the evidence is stale. */
-  inputs: z
-    .array(evidenceInputSchema())
-    .refine((inputs) => inputs.every((input, i) => i === 0 || inputs[i - 1]!.path < input.path), {
-      message: 'inputs must be sorted by path without duplicates',
-    }),
+  inputs: z.array(evidenceInputSchema()).refine((inputs) => inputs.every((input, i) => i === 0 || inputs[i - 1]!.path < input.path), {
+    message: 'inputs must be sorted by path without duplicates',
+  }),
   /** sha256 of the canonical JSON of `body`. */
   result_digest: sha256(),
   /** Provider events observed while producing the result. */
@@ -76,25 +74,23 @@ const envelopeShape = () => ({
 
 /** Builds the schema of one evidence document kind: the envelope around a typed body. */
 export function evidenceDocumentSchema<Body extends z.ZodType>(schemaName: string, body: Body) {
-  return z
-    .strictObject({ ...envelopeShape(), schema: z.literal(schemaName), body })
-    .superRefine((doc, ctx) => {
-      if ((doc.status === 'skipped') !== (doc.skip_reason !== null)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['skip_reason'],
-          message: 'skip_reason is required when status is skipped and must be null otherwise',
-        });
-      }
-      const digest = sha256Tag(canonicalJson((doc as { body: unknown }).body));
-      if (doc.result_digest !== digest) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['result_digest'],
-          message: `does not match the body (body digests to ${digest}); the file was edited by hand`,
-        });
-      }
-    });
+  return z.strictObject({ ...envelopeShape(), schema: z.literal(schemaName), body }).superRefine((doc, ctx) => {
+    if ((doc.status === 'skipped') !== (doc.skip_reason !== null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['skip_reason'],
+        message: 'skip_reason is required when status is skipped and must be null otherwise',
+      });
+    }
+    const digest = sha256Tag(canonicalJson((doc as { body: unknown }).body));
+    if (doc.result_digest !== digest) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['result_digest'],
+        message: `does not match the body (body digests to ${digest}); the file was edited by hand`,
+      });
+    }
+  });
 }
 
 export type EvidenceEnvelope = z.infer<z.ZodObject<ReturnType<typeof envelopeShape>>>;

@@ -38,33 +38,37 @@ export const scenarioResultSchema = () =>
 export type ScenarioResult = z.infer<ReturnType<typeof scenarioResultSchema>>;
 
 export const evaluationBodySchema = () =>
-  z.strictObject({
-    /** Suite id. */
-    suite: z.string().min(1),
-    /** Suite version. */
-    suite_version: z.string().min(1),
-    /** Provider evaluated. */
-    provider: z.string().min(1),
-    /** Capability exercised. */
-    capability: z.enum(CAPABILITIES),
-    /** How to read the metrics. */
-    metric_semantics: z.string().min(1),
-    /** Counts across scenarios. */
-    summary: z.strictObject({
-      scenario_count: z.int().min(1),
-      passed_count: z.int().min(0),
-      failed_count: z.int().min(0),
-      known_failure_count: z.int().min(0),
-      pass_rate: z.number().min(0).max(1),
-      average_score: z.number().min(0).max(1),
-    }),
-    /** Per-scenario results, in suite order. */
-    scenarios: z.array(scenarioResultSchema()).min(1),
-  })
-  .refine((b) => b.summary.scenario_count === b.scenarios.length && b.summary.passed_count + b.summary.failed_count === b.scenarios.length, {
-    message: 'summary counts do not match the scenarios',
-    path: ['summary'],
-  });
+  z
+    .strictObject({
+      /** Suite id. */
+      suite: z.string().min(1),
+      /** Suite version. */
+      suite_version: z.string().min(1),
+      /** Provider evaluated. */
+      provider: z.string().min(1),
+      /** Capability exercised. */
+      capability: z.enum(CAPABILITIES),
+      /** How to read the metrics. */
+      metric_semantics: z.string().min(1),
+      /** Counts across scenarios. */
+      summary: z.strictObject({
+        scenario_count: z.int().min(1),
+        passed_count: z.int().min(0),
+        failed_count: z.int().min(0),
+        known_failure_count: z.int().min(0),
+        pass_rate: z.number().min(0).max(1),
+        average_score: z.number().min(0).max(1),
+      }),
+      /** Per-scenario results, in suite order. */
+      scenarios: z.array(scenarioResultSchema()).min(1),
+    })
+    .refine(
+      (b) => b.summary.scenario_count === b.scenarios.length && b.summary.passed_count + b.summary.failed_count === b.scenarios.length,
+      {
+        message: 'summary counts do not match the scenarios',
+        path: ['summary'],
+      },
+    );
 export type EvaluationBody = z.infer<ReturnType<typeof evaluationBodySchema>>;
 
 export const evaluationEvidenceSchema = () => evidenceDocumentSchema(EVALUATION_SCHEMA, evaluationBodySchema());

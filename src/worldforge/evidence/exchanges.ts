@@ -35,7 +35,10 @@ export const exchangeCaseSchema = () =>
     /** Typed error code observed, or null on success. */
     error_code: errorCode.nullable(),
     /** Digest of the result (frames summarized), or null. */
-    result_digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
+    result_digest: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/)
+      .nullable(),
     /** Requests the adapter made, as `METHOD /path` (queries and headers are never kept). */
     requests: z.array(z.string().regex(/^(GET|POST|DELETE) \/[^?#\s]*$/)),
     /** Whether every API request (`/v1/…`) carried a bearer token (its value is never kept). */

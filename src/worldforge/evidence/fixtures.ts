@@ -19,7 +19,10 @@ export const fixtureCheckSchema = () =>
     /** Typed error code observed, or null. */
     error_code: errorCode.nullable(),
     /** Digest of the provider result, or null. */
-    result_digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable(),
+    result_digest: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/)
+      .nullable(),
   });
 
 export const fixtureCaseSchema = () =>

@@ -49,7 +49,10 @@ export abstract class Provider {
       const typed =
         error instanceof WorldForgeError
           ? error
-          : new ProviderError('provider_error', `Provider '${this.name}' failed during ${String(capability)}: ${redactText(String(error))}`);
+          : new ProviderError(
+              'provider_error',
+              `Provider '${this.name}' failed during ${String(capability)}: ${redactText(String(error))}`,
+            );
       this.#sink?.({ provider: this.name, operation: String(capability), phase: 'failure', error_code: typed.code });
       throw typed;
     }

@@ -31,19 +31,54 @@ export const cosmosRuntimeManifest: RuntimeManifest = {
   optional_env_vars: [{ name: 'NVIDIA_API_KEY', purpose: 'Bearer token for hosted endpoints; self-hosted NIMs usually need none.' }],
   env_aliases: {},
   default_model: 'Cosmos-Predict1-7B-Text2World',
-  host_owned_artifacts: ['the Cosmos NIM endpoint (GPU host or hosted API) and its key', 'generated video files under .worldforge/runs/<run-id>/artifacts/'],
+  host_owned_artifacts: [
+    'the Cosmos NIM endpoint (GPU host or hosted API) and its key',
+    'generated video files under .worldforge/runs/<run-id>/artifacts/',
+  ],
   artifact_lifetime:
     'The NIM returns the video inline (base64) in the inference response, so nothing upstream has to stay reachable: the bytes exist only in the response and in the files the host keeps. Responses that carry only an artifact URL are refused as unsupported_artifact instead of being fetched later.',
   smoke_commands: [{ capability: 'generate', command: 'npx worldforge smoke cosmos' }],
   triage: [
-    { error_code: 'provider_not_configured', command: 'npx worldforge smoke cosmos', note: 'Prints that COSMOS_BASE_URL is missing; point it at the NIM origin (without /v1).' },
-    { error_code: 'auth_failed', command: 'npx worldforge smoke cosmos --json', note: 'The endpoint refused the bearer token; check NVIDIA_API_KEY for hosted endpoints.' },
-    { error_code: 'task_failed', command: 'npx worldforge smoke cosmos --json', note: 'The NIM reported a failed or rejected inference; read its detail (prompt guardrails, sizes).' },
-    { error_code: 'retry_exhausted', command: 'curl -sf "$COSMOS_BASE_URL/v1/health/ready"', note: 'The health check failed on every attempt: the NIM is down, still loading, or unreachable.' },
-    { error_code: 'malformed_response', command: 'npx worldforge evidence generate --only exchanges/cosmos', note: 'The response lacked valid base64 video or a ready status: compare with fixtures/providers/cosmos/.' },
-    { error_code: 'unsupported_artifact', command: 'npx worldforge smoke cosmos --json', note: 'The NIM answered with an artifact URL instead of inline video; configure it to return b64_video.' },
-    { error_code: 'unsupported_media_type', command: 'npx worldforge smoke cosmos --json', note: 'The decoded payload is not an MP4 or WebM container; check the NIM version.' },
-    { error_code: 'upstream_timeout', command: 'npx worldforge smoke cosmos --json', note: 'Inference exceeded the request timeout; shorten the clip or raise the timeout.' },
+    {
+      error_code: 'provider_not_configured',
+      command: 'npx worldforge smoke cosmos',
+      note: 'Prints that COSMOS_BASE_URL is missing; point it at the NIM origin (without /v1).',
+    },
+    {
+      error_code: 'auth_failed',
+      command: 'npx worldforge smoke cosmos --json',
+      note: 'The endpoint refused the bearer token; check NVIDIA_API_KEY for hosted endpoints.',
+    },
+    {
+      error_code: 'task_failed',
+      command: 'npx worldforge smoke cosmos --json',
+      note: 'The NIM reported a failed or rejected inference; read its detail (prompt guardrails, sizes).',
+    },
+    {
+      error_code: 'retry_exhausted',
+      command: 'curl -sf "$COSMOS_BASE_URL/v1/health/ready"',
+      note: 'The health check failed on every attempt: the NIM is down, still loading, or unreachable.',
+    },
+    {
+      error_code: 'malformed_response',
+      command: 'npx worldforge evidence generate --only exchanges/cosmos',
+      note: 'The response lacked valid base64 video or a ready status: compare with fixtures/providers/cosmos/.',
+    },
+    {
+      error_code: 'unsupported_artifact',
+      command: 'npx worldforge smoke cosmos --json',
+      note: 'The NIM answered with an artifact URL instead of inline video; configure it to return b64_video.',
+    },
+    {
+      error_code: 'unsupported_media_type',
+      command: 'npx worldforge smoke cosmos --json',
+      note: 'The decoded payload is not an MP4 or WebM container; check the NIM version.',
+    },
+    {
+      error_code: 'upstream_timeout',
+      command: 'npx worldforge smoke cosmos --json',
+      note: 'Inference exceeded the request timeout; shorten the clip or raise the timeout.',
+    },
   ],
   known_limitations: [
     'Only inline base64 responses are supported; artifact URLs are refused.',
@@ -91,7 +126,9 @@ export class CosmosProvider extends Provider {
       if (!baseUrl) throw new ProviderError('provider_not_configured', 'cosmos needs an endpoint: set COSMOS_BASE_URL to the NIM origin.');
       const policy = resolvePolicy({ timeoutMs: 300_000, ...this.#options.policy });
       const { options } = request;
-      const [width, height] = options.ratio ? (options.ratio.split(':').map(Number) as [number, number]) : [DEFAULT_SIZE.width, DEFAULT_SIZE.height];
+      const [width, height] = options.ratio
+        ? (options.ratio.split(':').map(Number) as [number, number])
+        : [DEFAULT_SIZE.width, DEFAULT_SIZE.height];
       if (width % 8 !== 0 || height % 8 !== 0) {
         throw new InvalidInputError(`cosmos needs width and height that are multiples of 8 (options.ratio ${options.ratio}).`, [
           { path: 'options.ratio', message: 'width and height must be multiples of 8, e.g. 1280:720' },
@@ -108,7 +145,8 @@ export class CosmosProvider extends Provider {
       await expectOk(healthResponse, healthTarget);
       const health = healthSchema.safeParse(await jsonBody(healthResponse, healthTarget));
       if (!health.success) throw new ProviderError('malformed_response', `${healthTarget} answered without a status field.`);
-      if (health.data.status !== 'ready') throw new ProviderError('provider_error', `${healthTarget} reports status '${redactText(health.data.status)}', not 'ready'.`);
+      if (health.data.status !== 'ready')
+        throw new ProviderError('provider_error', `${healthTarget} reports status '${redactText(health.data.status)}', not 'ready'.`);
 
       const mode = options.image ? 'image2world' : 'text2world';
       const model = options.model ?? cosmosRuntimeManifest.default_model;
@@ -130,18 +168,27 @@ export class CosmosProvider extends Provider {
       const data = parsed.data;
       const record = raw as Record<string, unknown>;
       if (data.status && FAILED_STATUSES.has(data.status.toLowerCase())) {
-        const detail = ['error', 'message', 'detail', 'reason'].map((k) => record[k]).find((v) => typeof v === 'string') as string | undefined;
-        throw new ProviderError('task_failed', `${inferTarget} reports status '${redactText(data.status)}': ${redactText(detail ?? 'no detail')}.`);
+        const detail = ['error', 'message', 'detail', 'reason'].map((k) => record[k]).find((v) => typeof v === 'string') as
+          | string
+          | undefined;
+        throw new ProviderError(
+          'task_failed',
+          `${inferTarget} reports status '${redactText(data.status)}': ${redactText(detail ?? 'no detail')}.`,
+        );
       }
       if (data.b64_video === undefined && URL_FIELDS.some((k) => record[k] !== undefined)) {
-        throw new ProviderError('unsupported_artifact', `${inferTarget} returned an artifact URL instead of inline base64 video; this adapter only accepts b64_video.`);
+        throw new ProviderError(
+          'unsupported_artifact',
+          `${inferTarget} returned an artifact URL instead of inline base64 video; this adapter only accepts b64_video.`,
+        );
       }
       if (typeof data.b64_video !== 'string' || data.b64_video.length % 4 !== 0 || !BASE64.test(data.b64_video)) {
         throw new ProviderError('malformed_response', `${inferTarget} answered without valid base64 in b64_video.`);
       }
       const bytes = new Uint8Array(Buffer.from(data.b64_video, 'base64'));
       const contentType = sniffContainer(bytes);
-      if (!contentType) throw new ProviderError('unsupported_media_type', `${inferTarget} returned b64_video that is not an MP4 or WebM container.`);
+      if (!contentType)
+        throw new ProviderError('unsupported_media_type', `${inferTarget} returned b64_video that is not an MP4 or WebM container.`);
       return {
         frames: [bytes],
         fps,

@@ -51,14 +51,21 @@ export function describeTarget(method: string, url: string): string {
 /** The typed error for a non-2xx status that is not retried. */
 export function statusError(target: string, status: number): ProviderError {
   if (status === 401 || status === 403) {
-    return new ProviderError('auth_failed', `${target} answered HTTP ${status}: the upstream refused the credentials. Check the API key and its organization.`);
+    return new ProviderError(
+      'auth_failed',
+      `${target} answered HTTP ${status}: the upstream refused the credentials. Check the API key and its organization.`,
+    );
   }
-  if (status >= 300 && status < 400) return new ProviderError('provider_error', `${target} answered HTTP ${status} (a redirect, which is not followed).`);
+  if (status >= 300 && status < 400)
+    return new ProviderError('provider_error', `${target} answered HTTP ${status} (a redirect, which is not followed).`);
   return new ProviderError('provider_error', `${target} answered HTTP ${status}.`);
 }
 
 class TransportError extends Error {
-  constructor(readonly timedOut: boolean, message: string) {
+  constructor(
+    readonly timedOut: boolean,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -82,7 +89,10 @@ export async function sendOnce(method: string, url: string, init: RequestInit, p
     return await attempt(url, { ...init, method }, policy);
   } catch (error) {
     if (error instanceof TransportError) {
-      throw new ProviderError(error.timedOut ? 'upstream_timeout' : 'provider_error', `${target} ${error.message} (not retried: a repeated create could start a second task).`);
+      throw new ProviderError(
+        error.timedOut ? 'upstream_timeout' : 'provider_error',
+        `${target} ${error.message} (not retried: a repeated create could start a second task).`,
+      );
     }
     throw error;
   }
@@ -131,7 +141,8 @@ export async function expectOk(response: Response, target: string): Promise<void
   throw statusError(target, response.status);
 }
 
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|\[::1?\]|\[f[cd][0-9a-f:]*\]|\[fe80:[0-9a-f:]*\])$/i;
+const LOCAL_HOST =
+  /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|\[::1?\]|\[f[cd][0-9a-f:]*\]|\[fe80:[0-9a-f:]*\])$/i;
 
 /** True when the URL's host is loopback, private or link-local (by literal address; no DNS). */
 export function isLocalTarget(url: string): boolean {
@@ -185,7 +196,10 @@ export async function downloadArtifact(url: string, policy: RequestPolicy, optio
   const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!isVideoContentType(contentType)) {
     await response.body?.cancel();
-    throw new ProviderError('unsupported_media_type', `${target} returned content type '${contentType || '(none)'}'; expected video/* or application/octet-stream.`);
+    throw new ProviderError(
+      'unsupported_media_type',
+      `${target} returned content type '${contentType || '(none)'}'; expected video/* or application/octet-stream.`,
+    );
   }
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > policy.maxArtifactBytes) {
@@ -196,7 +210,8 @@ export async function downloadArtifact(url: string, policy: RequestPolicy, optio
   let size = 0;
   for await (const chunk of response.body ?? []) {
     size += chunk.byteLength;
-    if (size > policy.maxArtifactBytes) throw new ProviderError('artifact_too_large', `${target} sent more than the ${policy.maxArtifactBytes}-byte cap.`);
+    if (size > policy.maxArtifactBytes)
+      throw new ProviderError('artifact_too_large', `${target} sent more than the ${policy.maxArtifactBytes}-byte cap.`);
     chunks.push(chunk);
   }
   if (size === 0) throw new ProviderError('malformed_response', `${target} returned an empty artifact.`);

@@ -78,7 +78,8 @@ function unexpected(error: unknown, target: string): ProviderError {
 function createFailure(error: unknown, target: string, policy: RequestPolicy): unknown {
   if (error instanceof ProviderError) return error;
   // APIConnectionTimeoutError extends APIConnectionError extends APIError (with no status): order matters.
-  if (error instanceof APIConnectionTimeoutError) return new ProviderError('upstream_timeout', `${target} timed out after ${policy.timeoutMs} ms ${NOT_RETRIED}.`);
+  if (error instanceof APIConnectionTimeoutError)
+    return new ProviderError('upstream_timeout', `${target} timed out after ${policy.timeoutMs} ms ${NOT_RETRIED}.`);
   if (error instanceof APIConnectionError) return new ProviderError('provider_error', `${target} connection failed ${NOT_RETRIED}.`);
   if (error instanceof APIError && error.status !== undefined) return statusError(target, error.status);
   return unexpected(error, target);
@@ -127,7 +128,11 @@ function dropShellHeaders(apiKey: string): Record<string, string | null> {
 
 export function createRunwaySdkClient(options: { apiKey: string; baseUrl: string; policy: RequestPolicy }): RunwayClient {
   const { apiKey, policy } = options;
-  if (!apiKey.trim()) throw new ProviderError('provider_not_configured', 'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).');
+  if (!apiKey.trim())
+    throw new ProviderError(
+      'provider_not_configured',
+      'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).',
+    );
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const readRetries = Math.max(0, Math.floor(policy.readAttempts) - 1);
   // Each attempt is bounded end to end (headers and body) and never follows a redirect.
@@ -148,7 +153,8 @@ export function createRunwaySdkClient(options: { apiKey: string; baseUrl: string
       fetch: transport,
     });
   } catch (error) {
-    if (error instanceof RunwayMLError) throw new ProviderError('provider_not_configured', `runway could not build its API client: ${redactText(error.message)}`);
+    if (error instanceof RunwayMLError)
+      throw new ProviderError('provider_not_configured', `runway could not build its API client: ${redactText(error.message)}`);
     throw error;
   }
 

@@ -31,8 +31,14 @@ export const runwayRuntimeManifest: RuntimeManifest = {
   provider: 'runway',
   optional_env_vars: [
     { name: 'RUNWAY_API_SECRET', purpose: 'Legacy name of the API key, read when the required one is unset.' },
-    { name: 'RUNWAYML_BASE_URL', purpose: 'API origin (default https://api.dev.runwayml.com); point it at a loopback replay server for offline runs.' },
-    { name: 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS', purpose: 'Set to 1 to fetch artifacts from loopback or private addresses (automatic when the base URL itself is local).' },
+    {
+      name: 'RUNWAYML_BASE_URL',
+      purpose: 'API origin (default https://api.dev.runwayml.com); point it at a loopback replay server for offline runs.',
+    },
+    {
+      name: 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS',
+      purpose: 'Set to 1 to fetch artifacts from loopback or private addresses (automatic when the base URL itself is local).',
+    },
   ],
   env_aliases: { RUNWAY_API_SECRET: 'RUNWAYML_API_SECRET' },
   default_model: 'gen4.5',
@@ -44,16 +50,56 @@ export const runwayRuntimeManifest: RuntimeManifest = {
     { capability: 'transfer', command: 'npx worldforge smoke runway --capability transfer --input-video clip.mp4' },
   ],
   triage: [
-    { error_code: 'provider_not_configured', command: 'npx worldforge smoke runway --capability generate', note: 'Prints which env var is missing; set the API key in the shell that runs WorldForge.' },
-    { error_code: 'auth_failed', command: 'npx worldforge smoke runway --capability generate', note: 'The key was refused: check it is current and belongs to an organization with API access.' },
-    { error_code: 'task_failed', command: 'npx worldforge smoke runway --capability generate --json', note: 'Read failure and failureCode in the error; content moderation and invalid inputs are the usual causes.' },
-    { error_code: 'upstream_timeout', command: 'npx worldforge smoke runway --capability generate --json', note: 'The task did not finish within the poll budget; re-run later or check the Runway status page.' },
-    { error_code: 'retry_exhausted', command: 'npx worldforge smoke runway --capability generate --json', note: 'Every read attempt got 429/5xx or no connection: check rate limits and network, then re-run.' },
-    { error_code: 'malformed_response', command: 'npx worldforge evidence generate --only exchanges/runway', note: 'The API answered with an undocumented shape: compare it with fixtures/providers/runway/ and update the adapter.' },
-    { error_code: 'artifact_expired', command: 'npx worldforge smoke runway --capability generate', note: 'The signed output URL expired before download: create a new task and download promptly.' },
-    { error_code: 'unsupported_media_type', command: 'npx worldforge smoke runway --capability generate --json', note: 'The artifact was not video/*: the URL may point at an error page; re-run the task.' },
-    { error_code: 'artifact_too_large', command: 'npx worldforge smoke runway --capability generate --json', note: 'The artifact exceeds the size cap; shorten the duration.' },
-    { error_code: 'unsafe_artifact_url', command: 'npx worldforge smoke runway --capability generate --json', note: 'The output URL had credentials or a local target; local targets need RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS=1.' },
+    {
+      error_code: 'provider_not_configured',
+      command: 'npx worldforge smoke runway --capability generate',
+      note: 'Prints which env var is missing; set the API key in the shell that runs WorldForge.',
+    },
+    {
+      error_code: 'auth_failed',
+      command: 'npx worldforge smoke runway --capability generate',
+      note: 'The key was refused: check it is current and belongs to an organization with API access.',
+    },
+    {
+      error_code: 'task_failed',
+      command: 'npx worldforge smoke runway --capability generate --json',
+      note: 'Read failure and failureCode in the error; content moderation and invalid inputs are the usual causes.',
+    },
+    {
+      error_code: 'upstream_timeout',
+      command: 'npx worldforge smoke runway --capability generate --json',
+      note: 'The task did not finish within the poll budget; re-run later or check the Runway status page.',
+    },
+    {
+      error_code: 'retry_exhausted',
+      command: 'npx worldforge smoke runway --capability generate --json',
+      note: 'Every read attempt got 429/5xx or no connection: check rate limits and network, then re-run.',
+    },
+    {
+      error_code: 'malformed_response',
+      command: 'npx worldforge evidence generate --only exchanges/runway',
+      note: 'The API answered with an undocumented shape: compare it with fixtures/providers/runway/ and update the adapter.',
+    },
+    {
+      error_code: 'artifact_expired',
+      command: 'npx worldforge smoke runway --capability generate',
+      note: 'The signed output URL expired before download: create a new task and download promptly.',
+    },
+    {
+      error_code: 'unsupported_media_type',
+      command: 'npx worldforge smoke runway --capability generate --json',
+      note: 'The artifact was not video/*: the URL may point at an error page; re-run the task.',
+    },
+    {
+      error_code: 'artifact_too_large',
+      command: 'npx worldforge smoke runway --capability generate --json',
+      note: 'The artifact exceeds the size cap; shorten the duration.',
+    },
+    {
+      error_code: 'unsafe_artifact_url',
+      command: 'npx worldforge smoke runway --capability generate --json',
+      note: 'The output URL had credentials or a local target; local targets need RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS=1.',
+    },
   ],
   known_limitations: [
     'fps of the returned clip is assumed to be 24 (Runway does not report it); the clip is one encoded container, not decoded frames.',
@@ -99,7 +145,10 @@ export class RunwayProvider extends Provider {
     const baseUrl = this.#options.baseUrl ?? envValue(env, 'RUNWAYML_BASE_URL') ?? RUNWAY_DEFAULT_BASE_URL;
     const policy = resolvePolicy(this.#options.policy);
     if (!this.#options.client && !apiKey) {
-      throw new ProviderError('provider_not_configured', 'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).');
+      throw new ProviderError(
+        'provider_not_configured',
+        'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).',
+      );
     }
     const client = this.#options.client ?? createRunwaySdkClient({ apiKey: apiKey!, baseUrl, policy });
     return { client, policy, allowLocal: localArtifactsAllowed(this.#options, baseUrl, 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS') };
@@ -123,9 +172,13 @@ export class RunwayProvider extends Provider {
       if (PENDING.has(status)) continue;
       if (status === 'FAILED' || status === 'CANCELLED') {
         const detail = redactText(task.failure ?? task.error ?? 'no detail');
-        throw new ProviderError('task_failed', `Runway task ${id} ${status}: ${detail}${task.failureCode ? ` (failureCode ${redactText(task.failureCode)})` : ''}.`);
+        throw new ProviderError(
+          'task_failed',
+          `Runway task ${id} ${status}: ${detail}${task.failureCode ? ` (failureCode ${redactText(task.failureCode)})` : ''}.`,
+        );
       }
-      if (status !== 'SUCCEEDED') throw new ProviderError('malformed_response', `Runway task ${id} has unknown status '${redactText(status)}'.`);
+      if (status !== 'SUCCEEDED')
+        throw new ProviderError('malformed_response', `Runway task ${id} has unknown status '${redactText(status)}'.`);
       const url = task.output?.[0];
       if (!url) throw new ProviderError('malformed_response', `Runway task ${id} SUCCEEDED without an output URL.`);
       const artifact = await downloadArtifact(url, policy, { allowLocal });

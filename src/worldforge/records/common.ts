@@ -12,7 +12,11 @@ export const RECORD_ID = /^[a-z0-9][a-z0-9-]*$/;
 export const recordId = () => z.string().regex(RECORD_ID, { message: 'lower-case letters, digits and dashes only' });
 
 /** Prose that must say something: trimmed, at least `min` characters. */
-export const prose = (min = 10) => z.string().trim().min(min, { message: `write at least ${min} characters` });
+export const prose = (min = 10) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: `write at least ${min} characters` });
 
 /** True when `YYYY-MM-DD` names a real day (2026-02-30 and 2026-13-01 do not). */
 function isCalendarDate(text: string): boolean {

@@ -74,7 +74,10 @@ function designRules(record: DesignShape, ctx: z.RefinementCtx): void {
         ruleIssue(ctx, [field], `a deferred decision needs a concrete ${field.replace('_', ' ')}`, {
           rule: 'design-record-schema',
           expected: `a concrete ${field} (≥ 20 characters)`,
-          hint: field === 'blocker' ? 'add `blocker:` naming what is missing' : 'add `revisit_trigger:` naming the event that reopens the decision',
+          hint:
+            field === 'blocker'
+              ? 'add `blocker:` naming what is missing'
+              : 'add `revisit_trigger:` naming the event that reopens the decision',
         });
       }
     }

@@ -43,7 +43,14 @@ export function parseMarkdownFile(text: string): ParsedMarkdown {
   // File line = 1 (the opening ---) + line inside the YAML text.
   const lineOf = (offset: number) => counter.linePos(offset).line + 1;
   if (split.yaml === null) {
-    return { data: null, doc: null, body: split.body, bodyLine: split.bodyLine, errors: [{ line: 1, message: 'no frontmatter: the file must start with a --- block' }], lineOf: () => 1 };
+    return {
+      data: null,
+      doc: null,
+      body: split.body,
+      bodyLine: split.bodyLine,
+      errors: [{ line: 1, message: 'no frontmatter: the file must start with a --- block' }],
+      lineOf: () => 1,
+    };
   }
   // The core schema (YAML 1.2) keeps `2026-11-26` a string; dates are authored text, not instants.
   const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });

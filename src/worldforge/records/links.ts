@@ -26,8 +26,14 @@ export interface RouteSources {
 /** The pages (and their anchors) the site renders for records, rubric, providers and rules. */
 export function siteRoutes(sources: RouteSources): RouteTable {
   const routes: RouteTable = new Map();
-  routes.set(SELECTION_ROUTES.records, new Set(sources.selection.flatMap((r) => [r.id, ...r.candidates.map((c) => candidateAnchor(r.id, c.id))])));
-  routes.set(SELECTION_ROUTES.rubric, new Set([...CRITERION_IDS.map(criterionAnchor), ...SCORE_BANDS.map(bandAnchor), 'criteria', 'bands']));
+  routes.set(
+    SELECTION_ROUTES.records,
+    new Set(sources.selection.flatMap((r) => [r.id, ...r.candidates.map((c) => candidateAnchor(r.id, c.id))])),
+  );
+  routes.set(
+    SELECTION_ROUTES.rubric,
+    new Set([...CRITERION_IDS.map(criterionAnchor), ...SCORE_BANDS.map(bandAnchor), 'criteria', 'bands']),
+  );
   routes.set(SELECTION_ROUTES.promotionRules, new Set(PROMOTION_LEVELS));
   routes.set('/design-records/', new Set(sources.designIds));
   for (const id of sources.designIds) routes.set(`/design-records/${id}/`, null);
@@ -80,17 +86,41 @@ export function linkProblems(
     const { path, anchor } = splitLink(link.url);
     if (!CHECKED_PREFIXES.some((prefix) => path.startsWith(prefix))) continue;
     if (!routes.has(path)) {
-      problems.push({ rule, file, line: link.line, field: '(body)', expected: 'a link to a page the site renders', found: `${link.url} resolves to no page`, hint: `link one of: ${[...routes.keys()].filter((p) => p.startsWith(path.split('/').slice(0, 2).join('/'))).join(', ')}` });
+      problems.push({
+        rule,
+        file,
+        line: link.line,
+        field: '(body)',
+        expected: 'a link to a page the site renders',
+        found: `${link.url} resolves to no page`,
+        hint: `link one of: ${[...routes.keys()].filter((p) => p.startsWith(path.split('/').slice(0, 2).join('/'))).join(', ')}`,
+      });
       continue;
     }
     const anchors = routes.get(path);
     if (anchor && anchors && !anchors.has(anchor)) {
-      problems.push({ rule, file, line: link.line, field: '(body)', expected: `an anchor ${path} renders`, found: `#${anchor} is not on ${path}`, hint: `use one of: ${[...anchors].map((a) => `#${a}`).join(', ')}` });
+      problems.push({
+        rule,
+        file,
+        line: link.line,
+        field: '(body)',
+        expected: `an anchor ${path} renders`,
+        found: `#${anchor} is not on ${path}`,
+        hint: `use one of: ${[...anchors].map((a) => `#${a}`).join(', ')}`,
+      });
     }
   }
   for (const want of required) {
     if (!links.some((link) => link.url.startsWith('/') && splitLink(link.url).path === want.path)) {
-      problems.push({ rule, file, line: bodyLine, field: '(body)', expected: `a link to the ${want.label} (${want.path})`, found: 'no such link in the body', hint: `add a sentence to the body linking [${want.label}](${want.path})` });
+      problems.push({
+        rule,
+        file,
+        line: bodyLine,
+        field: '(body)',
+        expected: `a link to the ${want.label} (${want.path})`,
+        found: 'no such link in the body',
+        hint: `add a sentence to the body linking [${want.label}](${want.path})`,
+      });
     }
   }
   return problems;

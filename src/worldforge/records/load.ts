@@ -44,20 +44,45 @@ const DESIGN: Kind<DesignRecord> = {
 };
 
 /** Parses one record file: frontmatter syntax, schema and rule refinements, id = file name. */
-function parseRecord<T extends { id: string }>(kind: Kind<T>, path: string, text: string): { record?: LoadedRecord<T>; problems: RecordProblem[] } {
+function parseRecord<T extends { id: string }>(
+  kind: Kind<T>,
+  path: string,
+  text: string,
+): { record?: LoadedRecord<T>; problems: RecordProblem[] } {
   const parsed = parseMarkdownFile(text);
   if (parsed.errors.length) {
     return {
-      problems: parsed.errors.map((e) => ({ rule: kind.schemaRule, file: path, line: e.line, field: '(frontmatter)', expected: 'valid YAML between two --- lines', found: e.message, hint: 'fix the YAML syntax (indentation, quoting of values containing `: `)' })),
+      problems: parsed.errors.map((e) => ({
+        rule: kind.schemaRule,
+        file: path,
+        line: e.line,
+        field: '(frontmatter)',
+        expected: 'valid YAML between two --- lines',
+        found: e.message,
+        hint: 'fix the YAML syntax (indentation, quoting of values containing `: `)',
+      })),
     };
   }
   const result = kind.parse(parsed.data);
   const problems = result.success ? [] : problemsFromZod(result.error, parsed.data, path, parsed, kind.schemaRule);
-  const data = result.success ? result.data : (() => { const shape = kind.shape(parsed.data); return shape.success ? shape.data : null; })();
+  const data = result.success
+    ? result.data
+    : (() => {
+        const shape = kind.shape(parsed.data);
+        return shape.success ? shape.data : null;
+      })();
   if (data === null) return { problems };
   const stem = basename(path).replace(/\.md$/, '');
   if (data.id !== stem) {
-    problems.push({ rule: kind.schemaRule, file: path, line: lineOfPath(parsed, ['id']), field: 'id', expected: `'${stem}' (the file name without .md)`, found: `'${data.id}'`, hint: 'rename the file or change `id:`; claims cite records by id, so ids must be stable and match the file' });
+    problems.push({
+      rule: kind.schemaRule,
+      file: path,
+      line: lineOfPath(parsed, ['id']),
+      field: 'id',
+      expected: `'${stem}' (the file name without .md)`,
+      found: `'${data.id}'`,
+      hint: 'rename the file or change `id:`; claims cite records by id, so ids must be stable and match the file',
+    });
   }
   return { record: { path, data, parsed, links: bodyLinks(parsed.body, parsed.bodyLine) }, problems };
 }
@@ -81,35 +106,66 @@ export interface RecordSet {
 }
 
 /** Cross-record rules of selection records: design_record references and body links. */
-function selectionCrossProblems(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[], routes: RouteTable): RecordProblem[] {
+function selectionCrossProblems(
+  selection: readonly LoadedRecord<SelectionRecord>[],
+  design: readonly LoadedRecord<DesignRecord>[],
+  routes: RouteTable,
+): RecordProblem[] {
   const problems: RecordProblem[] = [];
   const designIds = new Set(design.map((d) => d.data.id));
   for (const record of selection) {
     record.data.candidates.forEach((c, i) => {
       if (c.design_record && !designIds.has(c.design_record)) {
-        problems.push({ rule: 'selection-links', file: record.path, line: lineOfPath(record.parsed, ['candidates', i, 'design_record']), field: `candidates.${i}.design_record`, expected: `the id of a file in ${DESIGN_DIR}/`, found: `'${c.design_record}' does not exist`, hint: `known design records: ${[...designIds].join(', ') || 'none'}` });
+        problems.push({
+          rule: 'selection-links',
+          file: record.path,
+          line: lineOfPath(record.parsed, ['candidates', i, 'design_record']),
+          field: `candidates.${i}.design_record`,
+          expected: `the id of a file in ${DESIGN_DIR}/`,
+          found: `'${c.design_record}' does not exist`,
+          hint: `known design records: ${[...designIds].join(', ') || 'none'}`,
+        });
       }
     });
     problems.push(
-      ...linkProblems(record.path, record.links, routes, 'selection-links', [
-        { path: SELECTION_ROUTES.rubric, label: 'rubric' },
-        { path: SELECTION_ROUTES.promotionRules, label: 'promotion rules' },
-      ], record.parsed.bodyLine),
+      ...linkProblems(
+        record.path,
+        record.links,
+        routes,
+        'selection-links',
+        [
+          { path: SELECTION_ROUTES.rubric, label: 'rubric' },
+          { path: SELECTION_ROUTES.promotionRules, label: 'promotion rules' },
+        ],
+        record.parsed.bodyLine,
+      ),
     );
   }
   return problems;
 }
 
 /** Cross-record rules of design records: `selection` references and body links. */
-function designCrossProblems(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[], routes: RouteTable): RecordProblem[] {
+function designCrossProblems(
+  selection: readonly LoadedRecord<SelectionRecord>[],
+  design: readonly LoadedRecord<DesignRecord>[],
+  routes: RouteTable,
+): RecordProblem[] {
   const problems: RecordProblem[] = [];
   for (const record of design) {
     const ref = record.data.selection;
     if (ref) {
       const [recordId, candidateId] = ref.split('#');
       const target = selection.find((s) => s.data.id === recordId);
-      if (!target || !target.data.candidates.some((c) => c.id === candidateId)) {
-        problems.push({ rule: 'design-record-links', file: record.path, line: lineOfPath(record.parsed, ['selection']), field: 'selection', expected: 'an existing <selection record>#<candidate>', found: target ? `record '${recordId}' has no candidate '${candidateId}'` : `no selection record '${recordId}'`, hint: `selection records: ${selection.map((s) => s.data.id).join(', ') || 'none'}` });
+      if (!target?.data.candidates.some((c) => c.id === candidateId)) {
+        problems.push({
+          rule: 'design-record-links',
+          file: record.path,
+          line: lineOfPath(record.parsed, ['selection']),
+          field: 'selection',
+          expected: 'an existing <selection record>#<candidate>',
+          found: target ? `record '${recordId}' has no candidate '${candidateId}'` : `no selection record '${recordId}'`,
+          hint: `selection records: ${selection.map((s) => s.data.id).join(', ') || 'none'}`,
+        });
       }
     }
     problems.push(...linkProblems(record.path, record.links, routes, 'design-record-links'));
@@ -118,13 +174,21 @@ function designCrossProblems(selection: readonly LoadedRecord<SelectionRecord>[]
 }
 
 function routesFor(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[]): RouteTable {
-  return siteRoutes({ selection: selection.map((s) => s.data), designIds: design.map((d) => d.data.id), providerNames: PROVIDER_NAMES, ruleIds: RULE_IDS });
+  return siteRoutes({
+    selection: selection.map((s) => s.data),
+    designIds: design.map((d) => d.data.id),
+    providerNames: PROVIDER_NAMES,
+    ruleIds: RULE_IDS,
+  });
 }
 
 /** Every record under `root`/content with all problems, sorted by file and line. */
 export function loadRecords(root: string): RecordSet {
   const problems: RecordProblem[] = [];
-  const load = <T extends { id: string }>(dir: string, parse: (path: string, text: string) => { record?: LoadedRecord<T>; problems: RecordProblem[] }) =>
+  const load = <T extends { id: string }>(
+    dir: string,
+    parse: (path: string, text: string) => { record?: LoadedRecord<T>; problems: RecordProblem[] },
+  ) =>
     readDir(root, dir).flatMap(({ path, text }) => {
       const result = parse(path, text);
       problems.push(...result.problems);

@@ -33,49 +33,81 @@ export const CRITERIA: Record<CriterionId, Criterion> = {
     id: 'user_value',
     title: 'User value',
     question: 'Do users ask for it, and does it unlock a workflow WorldForge cannot serve today?',
-    points: ['Speculative; nobody has asked.', 'Useful to some users, or overlaps an existing provider.', 'Repeatedly requested, or unlocks a capability with no provider yet.'],
+    points: [
+      'Speculative; nobody has asked.',
+      'Useful to some users, or overlaps an existing provider.',
+      'Repeatedly requested, or unlocks a capability with no provider yet.',
+    ],
   },
   capability_clarity: {
     id: 'capability_clarity',
     title: 'Capability clarity',
     question: 'Does it map onto one existing capability contract without stretching it?',
-    points: ['No existing capability fits; a new contract would be needed.', 'Fits with caveats (a translator, a new artifact shape).', 'Maps cleanly onto one capability request/result schema.'],
+    points: [
+      'No existing capability fits; a new contract would be needed.',
+      'Fits with caveats (a translator, a new artifact shape).',
+      'Maps cleanly onto one capability request/result schema.',
+    ],
   },
   upstream_maturity: {
     id: 'upstream_maturity',
     title: 'Upstream maturity',
     question: 'Is there a released, documented, versioned runtime or API to integrate against?',
-    points: ['Prototype, web-only, or unreleased.', 'Released but moving fast or thinly documented.', 'Versioned releases and documented interfaces.'],
+    points: [
+      'Prototype, web-only, or unreleased.',
+      'Released but moving fast or thinly documented.',
+      'Versioned releases and documented interfaces.',
+    ],
   },
   runtime_feasibility: {
     id: 'runtime_feasibility',
     title: 'Runtime feasibility',
     question: 'Can a host actually run or reach it (hardware, credentials, access terms)?',
-    points: ['Needs access or hardware a typical host cannot get.', 'Needs a prepared host (GPU, checkpoints, a key) but is attainable.', 'Runs on an ordinary host or through a plain API key.'],
+    points: [
+      'Needs access or hardware a typical host cannot get.',
+      'Needs a prepared host (GPU, checkpoints, a key) but is attainable.',
+      'Runs on an ordinary host or through a plain API key.',
+    ],
   },
   fixture_strategy: {
     id: 'fixture_strategy',
     title: 'Fixture strategy',
     question: 'Can its behaviour be pinned with checkout-safe fixtures (recorded exchanges, injected fakes)?',
-    points: ['No way to test without the live runtime.', 'Partial: some paths need the live runtime.', 'Recorded exchanges or an injected fake cover the contract.'],
+    points: [
+      'No way to test without the live runtime.',
+      'Partial: some paths need the live runtime.',
+      'Recorded exchanges or an injected fake cover the contract.',
+    ],
   },
   smoke_feasibility: {
     id: 'smoke_feasibility',
     title: 'Smoke feasibility',
     question: 'Can a prepared host run a repeatable live smoke and record a run manifest?',
-    points: ['No repeatable smoke is possible.', 'Possible, but costly or manual.', 'A scripted smoke with a run manifest is straightforward.'],
+    points: [
+      'No repeatable smoke is possible.',
+      'Possible, but costly or manual.',
+      'A scripted smoke with a run manifest is straightforward.',
+    ],
   },
   maintenance_burden: {
     id: 'maintenance_burden',
     title: 'Maintenance burden',
     question: 'How little ongoing work will it cost (pins, breaking changes, licence terms)? 2 = least.',
-    points: ['Heavy: frequent breaking changes, restrictive or unclear licence.', 'Moderate: pinned versions or a vendor SDK to track.', 'Light: stable interface, permissive terms.'],
+    points: [
+      'Heavy: frequent breaking changes, restrictive or unclear licence.',
+      'Moderate: pinned versions or a vendor SDK to track.',
+      'Light: stable interface, permissive terms.',
+    ],
   },
   safety_secret_risk: {
     id: 'safety_secret_risk',
     title: 'Safety / secret risk',
     question: 'How little risk does it add (credentials, signed artifact URLs, host paths, code execution)? 2 = least.',
-    points: ['High: executes host code or leaks secrets unless heavily guarded.', 'Moderate: credentials or signed URLs that redaction must handle.', 'Low: no secrets, no host code, artifacts stay JSON-native.'],
+    points: [
+      'High: executes host code or leaks secrets unless heavily guarded.',
+      'Moderate: credentials or signed URLs that redaction must handle.',
+      'Low: no secrets, no host code, artifacts stay JSON-native.',
+    ],
   },
 };
 
@@ -101,8 +133,22 @@ export interface ScoreBand {
 }
 
 export const SCORE_BANDS: readonly ScoreBand[] = [
-  { id: 'eligible', min: 12, max: MAX_SCORE, decision: 'active', title: 'Eligible', meaning: 'May become an active cohort candidate (at most 3 per record).' },
-  { id: 'rfc', min: 8, max: 11, decision: 'rfc', title: 'RFC / design', meaning: 'Worth a design record or direct-construction experiment, not a catalog entry.' },
+  {
+    id: 'eligible',
+    min: 12,
+    max: MAX_SCORE,
+    decision: 'active',
+    title: 'Eligible',
+    meaning: 'May become an active cohort candidate (at most 3 per record).',
+  },
+  {
+    id: 'rfc',
+    min: 8,
+    max: 11,
+    decision: 'rfc',
+    title: 'RFC / design',
+    meaning: 'Worth a design record or direct-construction experiment, not a catalog entry.',
+  },
   { id: 'defer', min: 0, max: 7, decision: 'deferred', title: 'Defer', meaning: 'Deferred with a concrete blocker and a revisit trigger.' },
 ];
 
@@ -129,22 +175,40 @@ export const PROMOTION_RULES: Record<PromotionLevel, PromotionRule> = {
   scaffold: {
     level: 'scaffold',
     advertises: 'Nothing. The name is reserved and every capability fails closed.',
-    requires: ['A profile with no capabilities', 'Conformance evidence that every capability fails closed', 'A design record stating why it is reserved'],
+    requires: [
+      'A profile with no capabilities',
+      'Conformance evidence that every capability fails closed',
+      'A design record stating why it is reserved',
+    ],
   },
   experimental: {
     level: 'experimental',
     advertises: 'Capabilities exercised with an injected fake runtime or recorded exchanges.',
-    requires: ['Tests against an injected runtime or replayed exchanges', 'Documented failure modes with typed errors', 'A prepared-host smoke path, or a recorded blocker for it'],
+    requires: [
+      'Tests against an injected runtime or replayed exchanges',
+      'Documented failure modes with typed errors',
+      'A prepared-host smoke path, or a recorded blocker for it',
+    ],
   },
   beta: {
     level: 'beta',
     advertises: 'Capabilities with passing conformance evidence and a recorded live smoke.',
-    requires: ['Passing conformance and fixture evidence', 'A runtime manifest', 'A live-smoke run manifest from a prepared host', 'A generated provider page'],
+    requires: [
+      'Passing conformance and fixture evidence',
+      'A runtime manifest',
+      'A live-smoke run manifest from a prepared host',
+      'A generated provider page',
+    ],
   },
   stable: {
     level: 'stable',
     advertises: 'Capabilities backed by repeated smoke evidence and release gating.',
-    requires: ['Repeated live-smoke evidence within the staleness window', 'Release-gated evidence', 'An operator runbook', 'A compatibility policy for upstream versions'],
+    requires: [
+      'Repeated live-smoke evidence within the staleness window',
+      'Release-gated evidence',
+      'An operator runbook',
+      'A compatibility policy for upstream versions',
+    ],
   },
 };
 

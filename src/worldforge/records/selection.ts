@@ -82,45 +82,74 @@ function selectionRules(record: RecordShape, ctx: z.RefinementCtx): void {
 
   const active = record.candidates.flatMap((c, i) => (c.decision === 'active' ? [{ c, i }] : []));
   for (const { c, i } of active.slice(MAX_ACTIVE)) {
-    ruleIssue(ctx, ['candidates', i, 'decision'], `'${c.id}' is active candidate ${active.findIndex((a) => a.i === i) + 1} of ${active.length} (${active.map((a) => a.c.id).join(', ')})`, {
-      rule: 'selection-active-limit',
-      expected: `at most ${MAX_ACTIVE} active candidates per record`,
-      hint: `choose ${MAX_ACTIVE} to pursue now; make the others rfc, or deferred with a blocker and a revisit trigger`,
-    });
+    ruleIssue(
+      ctx,
+      ['candidates', i, 'decision'],
+      `'${c.id}' is active candidate ${active.findIndex((a) => a.i === i) + 1} of ${active.length} (${active.map((a) => a.c.id).join(', ')})`,
+      {
+        rule: 'selection-active-limit',
+        expected: `at most ${MAX_ACTIVE} active candidates per record`,
+        hint: `choose ${MAX_ACTIVE} to pursue now; make the others rfc, or deferred with a blocker and a revisit trigger`,
+      },
+    );
   }
 
   record.candidates.forEach((c, i) => {
     if (c.decision === 'deferred') {
       if (!isConcrete(c.blocker)) {
-        ruleIssue(ctx, ['candidates', i, 'blocker'], c.blocker === undefined ? `deferred candidate '${c.id}' has no blocker` : `blocker of '${c.id}' is a placeholder: ${JSON.stringify(c.blocker)}`, {
-          rule: 'selection-deferral',
-          expected: 'a concrete blocker (≥ 20 characters) for a deferred candidate',
-          hint: 'add `blocker:` naming what is missing upstream or on the host, e.g. "no public automation API or SDK"',
-        });
+        ruleIssue(
+          ctx,
+          ['candidates', i, 'blocker'],
+          c.blocker === undefined
+            ? `deferred candidate '${c.id}' has no blocker`
+            : `blocker of '${c.id}' is a placeholder: ${JSON.stringify(c.blocker)}`,
+          {
+            rule: 'selection-deferral',
+            expected: 'a concrete blocker (≥ 20 characters) for a deferred candidate',
+            hint: 'add `blocker:` naming what is missing upstream or on the host, e.g. "no public automation API or SDK"',
+          },
+        );
       }
       if (!isConcrete(c.revisit_trigger)) {
-        ruleIssue(ctx, ['candidates', i, 'revisit_trigger'], c.revisit_trigger === undefined ? `deferred candidate '${c.id}' has no revisit trigger` : `revisit_trigger of '${c.id}' is a placeholder: ${JSON.stringify(c.revisit_trigger)}`, {
-          rule: 'selection-deferral',
-          expected: 'a concrete revisit trigger (≥ 20 characters) for a deferred candidate',
-          hint: 'add `revisit_trigger:` naming the observable event that reopens the decision, e.g. "a documented public API with auth and artifact schema"',
-        });
+        ruleIssue(
+          ctx,
+          ['candidates', i, 'revisit_trigger'],
+          c.revisit_trigger === undefined
+            ? `deferred candidate '${c.id}' has no revisit trigger`
+            : `revisit_trigger of '${c.id}' is a placeholder: ${JSON.stringify(c.revisit_trigger)}`,
+          {
+            rule: 'selection-deferral',
+            expected: 'a concrete revisit trigger (≥ 20 characters) for a deferred candidate',
+            hint: 'add `revisit_trigger:` naming the observable event that reopens the decision, e.g. "a documented public API with auth and artifact schema"',
+          },
+        );
       }
     }
     const total = scoreTotal(c.scores);
     const band = bandOf(total);
     if (c.decision !== band.decision && c.override_reason === undefined) {
-      ruleIssue(ctx, ['candidates', i, 'decision'], `'${c.id}' is ${c.decision} but its computed score ${total}/${MAX_SCORE} is in band ${band.min}–${band.max} (${band.title})`, {
-        rule: 'selection-score-band',
-        expected: `decision '${band.decision}' for a score of ${total}, or an override_reason`,
-        hint: `set decision: ${band.decision}, re-check the scores, or add \`override_reason:\` saying why ${c.decision} is right despite the score`,
-      });
+      ruleIssue(
+        ctx,
+        ['candidates', i, 'decision'],
+        `'${c.id}' is ${c.decision} but its computed score ${total}/${MAX_SCORE} is in band ${band.min}–${band.max} (${band.title})`,
+        {
+          rule: 'selection-score-band',
+          expected: `decision '${band.decision}' for a score of ${total}, or an override_reason`,
+          hint: `set decision: ${band.decision}, re-check the scores, or add \`override_reason:\` saying why ${c.decision} is right despite the score`,
+        },
+      );
     }
     if (c.decision === band.decision && c.override_reason !== undefined) {
-      ruleIssue(ctx, ['candidates', i, 'override_reason'], `'${c.id}' has an override_reason but its decision already agrees with its score ${total}/${MAX_SCORE}`, {
-        rule: 'selection-score-band',
-        expected: 'override_reason only when the decision departs from the score band',
-        hint: 'remove `override_reason:` (a stale override hides the next real disagreement)',
-      });
+      ruleIssue(
+        ctx,
+        ['candidates', i, 'override_reason'],
+        `'${c.id}' has an override_reason but its decision already agrees with its score ${total}/${MAX_SCORE}`,
+        {
+          rule: 'selection-score-band',
+          expected: 'override_reason only when the decision departs from the score band',
+          hint: 'remove `override_reason:` (a stale override hides the next real disagreement)',
+        },
+      );
     }
   });
 }

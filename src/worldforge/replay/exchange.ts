@@ -31,24 +31,26 @@ export type FailureMode = (typeof FAILURE_MODES)[number];
 
 /** One scripted HTTP response, matched by method and URL path (never by query). */
 export const interactionSchema = () =>
-  z.strictObject({
-    /** HTTP method of the request this answers. */
-    method: z.enum(['GET', 'POST', 'DELETE']),
-    /** URL path of the request (no query); `{{origin}}` is not allowed here. */
-    path: z.string().regex(/^\/[^?#]*$/, { message: 'must be a URL path without query or fragment' }),
-    /** Status code to answer with. */
-    status: z.int().min(100).max(599),
-    /** Response headers (lower-case names). */
-    headers: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string()).default({}),
-    /** JSON body; every `{{origin}}` inside strings becomes the server's origin. */
-    json: z.json().optional(),
-    /** Raw body as base64 (media artifacts). */
-    body_base64: z.string().optional(),
-    /** Plain text body. */
-    text: z.string().optional(),
-  }).refine((i) => [i.json, i.body_base64, i.text].filter((b) => b !== undefined).length <= 1, {
-    message: 'at most one of json, body_base64, text',
-  });
+  z
+    .strictObject({
+      /** HTTP method of the request this answers. */
+      method: z.enum(['GET', 'POST', 'DELETE']),
+      /** URL path of the request (no query); `{{origin}}` is not allowed here. */
+      path: z.string().regex(/^\/[^?#]*$/, { message: 'must be a URL path without query or fragment' }),
+      /** Status code to answer with. */
+      status: z.int().min(100).max(599),
+      /** Response headers (lower-case names). */
+      headers: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string()).default({}),
+      /** JSON body; every `{{origin}}` inside strings becomes the server's origin. */
+      json: z.json().optional(),
+      /** Raw body as base64 (media artifacts). */
+      body_base64: z.string().optional(),
+      /** Plain text body. */
+      text: z.string().optional(),
+    })
+    .refine((i) => [i.json, i.body_base64, i.text].filter((b) => b !== undefined).length <= 1, {
+      message: 'at most one of json, body_base64, text',
+    });
 export type Interaction = z.infer<ReturnType<typeof interactionSchema>>;
 
 export const exchangeSchema = () =>
@@ -86,7 +88,9 @@ export function loadExchanges(root: string, provider: string): (Exchange & { pat
   const dir = join(root, 'fixtures', 'providers', provider);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
@@ -99,10 +103,15 @@ export function loadExchanges(root: string, provider: string): (Exchange & { pat
       throw new ExchangeError(`${path}: not valid JSON (${(error as Error).message})`);
     }
     const parsed = exchangeSchema().safeParse(raw);
-    if (!parsed.success) throw new ExchangeError(`${path}: invalid exchange\n${formatIssues(zodIssues(parsed.error, raw))}\nhint: see fixtures/README.md (recorded exchanges)`);
+    if (!parsed.success)
+      throw new ExchangeError(
+        `${path}: invalid exchange\n${formatIssues(zodIssues(parsed.error, raw))}\nhint: see fixtures/README.md (recorded exchanges)`,
+      );
     const expectedId = `${provider}.${name.replace(/\.json$/, '')}`;
     if (parsed.data.id !== expectedId || parsed.data.provider !== provider) {
-      throw new ExchangeError(`${path}: id must be '${expectedId}' and provider '${provider}' (found id '${parsed.data.id}', provider '${parsed.data.provider}')`);
+      throw new ExchangeError(
+        `${path}: id must be '${expectedId}' and provider '${provider}' (found id '${parsed.data.id}', provider '${parsed.data.provider}')`,
+      );
     }
     return { ...parsed.data, path };
   });

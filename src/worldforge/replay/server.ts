@@ -33,7 +33,8 @@ export interface ReplayServer {
 const substitute = (value: unknown, origin: string): unknown => {
   if (typeof value === 'string') return value.replaceAll('{{origin}}', origin);
   if (Array.isArray(value)) return value.map((v) => substitute(v, origin));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, origin)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, origin)]));
   return value;
 };
 

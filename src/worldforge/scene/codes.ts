@@ -9,8 +9,10 @@ export const SCENE_ERROR_CODES = {
   not_json: 'A value JSON cannot carry at all (undefined, a function, a bigint, a symbol, a cycle).',
   unknown_unit: 'The units field is not meter, centimeter, millimeter or unitless.',
   invalid_coordinate_frame: 'The coordinate frame is missing an axis, uses the same axis for up and forward, or has no handedness.',
-  malformed_transform: 'A transform or bounding box has the wrong number of components, a non-unit rotation quaternion, a non-positive scale, or min > max.',
-  unsafe_uri: 'A reference that is not a relative path or a plain https URL: http, file, data, userinfo, query or fragment (signed URLs), loopback or private hosts, path traversal.',
+  malformed_transform:
+    'A transform or bounding box has the wrong number of components, a non-unit rotation quaternion, a non-positive scale, or min > max.',
+  unsafe_uri:
+    'A reference that is not a relative path or a plain https URL: http, file, data, userinfo, query or fragment (signed URLs), loopback or private hosts, path traversal.',
   host_local_path: 'An absolute host path (/Users/…, /home/…, /tmp/…, ~/…, C:\\…, file://) on an entry not marked local_only.',
   oversized_metadata: 'A metadata object serializes to more than 2048 bytes.',
   unsafe_metadata: 'Metadata carries a credential-looking key (api_key, token, secret, password, authorization, signature, credential).',

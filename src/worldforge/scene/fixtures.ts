@@ -61,12 +61,17 @@ function parseSceneFixture(path: string, text: string): { fixture?: SceneFixture
   }
   const parsed = sharedFixtureSchema().safeParse(json);
   if (!parsed.success) return { problems: zodIssues(parsed.error, json).map((i) => ({ file: path, field: i.path, reason: i.message })) };
-  const name = path.split('/').at(-1)!.replace(/\.json$/, '');
+  const name = path
+    .split('/')
+    .at(-1)!
+    .replace(/\.json$/, '');
   const problems: FixtureProblem[] = [];
-  if (parsed.data.id !== `scenes.${name}`) problems.push({ file: path, field: 'id', reason: `expected 'scenes.${name}' (file name), found '${parsed.data.id}'` });
+  if (parsed.data.id !== `scenes.${name}`)
+    problems.push({ file: path, field: 'id', reason: `expected 'scenes.${name}' (file name), found '${parsed.data.id}'` });
   const kind = name.startsWith('valid-') ? true : name.startsWith('invalid-') ? false : null;
   if (kind === null) problems.push({ file: path, field: '(file name)', reason: 'must start with valid- or invalid-' });
-  else if (kind !== parsed.data.expect.ok) problems.push({ file: path, field: 'expect.ok', reason: `a ${kind ? 'valid-' : 'invalid-'} file must expect ok: ${kind}` });
+  else if (kind !== parsed.data.expect.ok)
+    problems.push({ file: path, field: 'expect.ok', reason: `a ${kind ? 'valid-' : 'invalid-'} file must expect ok: ${kind}` });
   return problems.length ? { problems } : { fixture: { ...parsed.data, path }, problems };
 }
 
@@ -76,7 +81,9 @@ export function loadSceneCorpus(root: string): SceneFixture[] {
   if (!existsSync(dir)) return [];
   const fixtures: SceneFixture[] = [];
   const problems: FixtureProblem[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = `${SCENE_CORPUS_DIR}/${name}`;
     const result = parseSceneFixture(path, readFileSync(join(dir, name), 'utf8'));
     problems.push(...result.problems);

@@ -29,7 +29,8 @@ export function jsonNativeIssues(value: unknown, path: (string | number)[] = [],
     return [{ path: at, code: 'tuple_shaped_value', message: `a ${value.constructor.name} (tensor-like); use a plain array of numbers` }];
   }
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return [{ path: at, code: 'object_instance', message: 'an Array subclass instance; use a plain array' }];
+    if (Object.getPrototypeOf(value) !== Array.prototype)
+      return [{ path: at, code: 'object_instance', message: 'an Array subclass instance; use a plain array' }];
     seen.add(value);
     const issues = value.flatMap((item, i) => jsonNativeIssues(item, [...path, i], seen));
     seen.delete(value);
@@ -42,7 +43,16 @@ export function jsonNativeIssues(value: unknown, path: (string | number)[] = [],
   }
   const keys = Object.keys(value);
   if (isIndexKeyed(keys)) {
-    return [{ path: at, code: 'tuple_shaped_value', message: `an object keyed ${keys.slice(0, 3).map((k) => `"${k}"`).join(', ')}…; use a plain array` }];
+    return [
+      {
+        path: at,
+        code: 'tuple_shaped_value',
+        message: `an object keyed ${keys
+          .slice(0, 3)
+          .map((k) => `"${k}"`)
+          .join(', ')}…; use a plain array`,
+      },
+    ];
   }
   seen.add(value);
   const issues = keys.flatMap((key) => jsonNativeIssues((value as Record<string, unknown>)[key], [...path, key], seen));

@@ -36,10 +36,14 @@ function metadataProblems(value: unknown, path: PropertyKey[], ctx: z.Refinement
     }
     return;
   }
-  if (Array.isArray(value)) return value.forEach((item, i) => metadataProblems(item, [...path, i], ctx));
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) metadataProblems(item, [...path, i], ctx);
+    return;
+  }
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (SENSITIVE_KEY.test(key)) coded(ctx, 'unsafe_metadata', [...path, key], `key '${key}' looks like a credential; metadata is published with the artifact`);
+      if (SENSITIVE_KEY.test(key))
+        coded(ctx, 'unsafe_metadata', [...path, key], `key '${key}' looks like a credential; metadata is published with the artifact`);
       else metadataProblems(item, [...path, key], ctx);
     }
   }
@@ -49,7 +53,8 @@ function metadataProblems(value: unknown, path: PropertyKey[], ctx: z.Refinement
 export const sceneMetadataSchema = () =>
   z.record(z.string(), z.json()).superRefine((metadata, ctx) => {
     const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
-    if (bytes > MAX_METADATA_BYTES) coded(ctx, 'oversized_metadata', [], `serializes to ${bytes} bytes; the limit is ${MAX_METADATA_BYTES}`);
+    if (bytes > MAX_METADATA_BYTES)
+      coded(ctx, 'oversized_metadata', [], `serializes to ${bytes} bytes; the limit is ${MAX_METADATA_BYTES}`);
     metadataProblems(metadata, [], ctx);
   });
 
@@ -66,7 +71,8 @@ export const transformSchema = () =>
     })
     .superRefine((t, ctx) => {
       const norm = Math.hypot(...t.rotation_quat);
-      if (Math.abs(norm - 1) > QUATERNION_TOLERANCE) coded(ctx, 'malformed_transform', ['rotation_quat'], `length ${norm.toPrecision(4)}; a rotation quaternion must have length 1`);
+      if (Math.abs(norm - 1) > QUATERNION_TOLERANCE)
+        coded(ctx, 'malformed_transform', ['rotation_quat'], `length ${norm.toPrecision(4)}; a rotation quaternion must have length 1`);
       t.scale.forEach((s, i) => {
         if (s <= 0) coded(ctx, 'malformed_transform', ['scale', i], `scale ${s} must be > 0`);
       });
@@ -91,7 +97,10 @@ export const sceneReferenceSchema = () =>
       /** Digest of the file's bytes: the reference stays verifiable when the URI expires. */
       digest: sha256(),
       /** MIME type, when known. */
-      mime_type: z.string().regex(/^[a-z]+\/[A-Za-z0-9.+-]+$/, { message: 'must be type/subtype' }).optional(),
+      mime_type: z
+        .string()
+        .regex(/^[a-z]+\/[A-Za-z0-9.+-]+$/, { message: 'must be type/subtype' })
+        .optional(),
       /** Relative path or https URL; a host path only with local_only. */
       uri: z.string().min(1).optional(),
       /** Size of the file in bytes. */
@@ -173,7 +182,12 @@ export const sceneArtifactSchema = () =>
     })
     .superRefine((scene, ctx) => {
       if (scene.coordinate_frame.up_axis === scene.coordinate_frame.forward_axis) {
-        coded(ctx, 'invalid_coordinate_frame', ['coordinate_frame', 'forward_axis'], `up_axis and forward_axis are both ${scene.coordinate_frame.up_axis}`);
+        coded(
+          ctx,
+          'invalid_coordinate_frame',
+          ['coordinate_frame', 'forward_axis'],
+          `up_axis and forward_axis are both ${scene.coordinate_frame.up_axis}`,
+        );
       }
       const objectIds = new Set<string>();
       scene.objects.forEach((o, i) => {
@@ -181,17 +195,21 @@ export const sceneArtifactSchema = () =>
         objectIds.add(o.id);
       });
       const refIds = new Set<string>();
-      for (const [list, entries] of [['assets', scene.assets], ['media', scene.media ?? []]] as const) {
+      for (const [list, entries] of [
+        ['assets', scene.assets],
+        ['media', scene.media ?? []],
+      ] as const) {
         entries.forEach((a, i) => {
           if (refIds.has(a.id)) coded(ctx, 'duplicate_id', [list, i, 'id'], `asset/media id '${a.id}' is used twice`);
           refIds.add(a.id);
         });
       }
       const assetIds = new Set(scene.assets.map((a) => a.id));
-      scene.objects.forEach((o, i) =>
-        (o.asset_refs ?? []).forEach((ref, k) => {
-          if (!assetIds.has(ref)) coded(ctx, 'unknown_asset_ref', ['objects', i, 'asset_refs', k], `asset '${ref}' is not listed in assets`);
-        }),
-      );
+      for (const [i, o] of scene.objects.entries()) {
+        for (const [k, ref] of (o.asset_refs ?? []).entries()) {
+          if (!assetIds.has(ref))
+            coded(ctx, 'unknown_asset_ref', ['objects', i, 'asset_refs', k], `asset '${ref}' is not listed in assets`);
+        }
+      }
     });
 export type SceneArtifact = z.infer<ReturnType<typeof sceneArtifactSchema>>;

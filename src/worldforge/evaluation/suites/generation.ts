@@ -52,7 +52,12 @@ export const generationSuite: EvaluationSuite = {
       run: async (provider) => {
         const input = { prompt: 'a wide shot of a table', duration_seconds: 1 };
         const result = await provider.call('generate', input);
-        return { input, result, metrics: { width: result.resolution.width }, observed: `${result.resolution.width}x${result.resolution.height}` };
+        return {
+          input,
+          result,
+          metrics: { width: result.resolution.width },
+          observed: `${result.resolution.width}x${result.resolution.height}`,
+        };
       },
     },
   ],

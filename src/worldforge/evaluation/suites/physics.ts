@@ -24,7 +24,12 @@ export const physicsSuite: EvaluationSuite = {
         const input = { world_state: SCENE, action: { kind: 'noop', parameters: {} }, steps: 5 };
         const result = await provider.call('predict', input);
         const displacement = Math.max(...SCENE.objects.map((o) => distance(o.position, positionOf(result.state, o.id))));
-        return { input, result, metrics: { displacement: round6(displacement), physics_score: result.physics_score }, observed: `max displacement ${round6(displacement)}` };
+        return {
+          input,
+          result,
+          metrics: { displacement: round6(displacement), physics_score: result.physics_score },
+          observed: `max displacement ${round6(displacement)}`,
+        };
       },
     },
     {
@@ -49,11 +54,16 @@ export const physicsSuite: EvaluationSuite = {
       id: 'collision-response',
       description: 'Moving the cube onto the ball should push the ball away.',
       expectation: 'known-failure',
-      expectation_note: 'Deliberately strict: the mock teleports objects and simulates no collisions, so the ball never moves. Kept to show how a failing scenario appears in the gallery.',
+      expectation_note:
+        'Deliberately strict: the mock teleports objects and simulates no collisions, so the ball never moves. Kept to show how a failing scenario appears in the gallery.',
       metrics: ['ball_displacement'],
       thresholds: [{ metric: 'ball_displacement', op: '>=', value: 0.1 }],
       run: async (provider) => {
-        const input = { world_state: SCENE, action: { kind: 'move_to', parameters: { object_id: 'cube', target: { x: 1, y: 0, z: 0 } } }, steps: 1 };
+        const input = {
+          world_state: SCENE,
+          action: { kind: 'move_to', parameters: { object_id: 'cube', target: { x: 1, y: 0, z: 0 } } },
+          steps: 1,
+        };
         const result = await provider.call('predict', input);
         const moved = round6(distance(positionOf(result.state, 'ball'), positionOf(SCENE, 'ball')));
         return { input, result, metrics: { ball_displacement: moved }, observed: `ball moved ${moved}` };

@@ -51,7 +51,8 @@ export const planningSuite: EvaluationSuite = {
       id: 'confident-plan',
       description: 'The chosen plan should come with a confidence of at least 0.95.',
       expectation: 'known-failure',
-      expectation_note: 'Deliberately strict: the mock’s confidence is a fixed heuristic below 0.95, so this scenario shows a threshold failure in the gallery.',
+      expectation_note:
+        'Deliberately strict: the mock’s confidence is a fixed heuristic below 0.95, so this scenario shows a threshold failure in the gallery.',
       metrics: ['confidence'],
       thresholds: [{ metric: 'confidence', op: '>=', value: 0.95 }],
       run: async (provider) => {

@@ -34,14 +34,20 @@ export const reasoningSuite: EvaluationSuite = {
         const input = { query: 'Which objects are present?', world_state: SCENE };
         const result = await provider.call('reason', input);
         const cited = SCENE.objects.filter((o) => result.evidence.some((e) => e.includes(o.id))).length;
-        return { input, result, metrics: { id_coverage: cited / SCENE.objects.length }, observed: `${cited} of ${SCENE.objects.length} ids cited` };
+        return {
+          input,
+          result,
+          metrics: { id_coverage: cited / SCENE.objects.length },
+          observed: `${cited} of ${SCENE.objects.length} ids cited`,
+        };
       },
     },
     {
       id: 'spatial-relation',
       description: 'A yes/no question about contact gets a yes or no answer.',
       expectation: 'known-failure',
-      expectation_note: 'Deliberately strict: the mock only lists objects and never answers relation questions, so it fails here by design.',
+      expectation_note:
+        'Deliberately strict: the mock only lists objects and never answers relation questions, so it fails here by design.',
       metrics: ['relation_answered'],
       thresholds: [{ metric: 'relation_answered', op: '>=', value: 1 }],
       run: async (provider) => {

@@ -47,7 +47,12 @@ export const transferSuite: EvaluationSuite = {
         const input = { clip, width: 320, height: 180, fps: 8 };
         const result = await provider.call('transfer', input);
         const error = round6(Math.abs(result.duration_seconds - clip.duration_seconds));
-        return { input, result, metrics: { duration_error: error }, observed: `${result.duration_seconds} s from ${clip.duration_seconds} s` };
+        return {
+          input,
+          result,
+          metrics: { duration_error: error },
+          observed: `${result.duration_seconds} s from ${clip.duration_seconds} s`,
+        };
       },
     },
     {
