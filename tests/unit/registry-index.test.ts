@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { identifierOf, moduleFiles, registryIndexState, renderRegistryIndex, subfolderModules } from '../../src/worldforge/registry-index.ts';
+import {
+  identifierOf,
+  moduleFiles,
+  registryIndexState,
+  renderRegistryIndex,
+  subfolderModules,
+} from '../../src/worldforge/registry-index.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
