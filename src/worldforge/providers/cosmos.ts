@@ -22,7 +22,7 @@ const BASE_URL = 'COSMOS_BASE_URL';
 const API_KEY = 'NVIDIA_API_KEY';
 
 /** The env vars cosmos reads and how it is smoked; the profile and runtime manifest derive from it. */
-export const cosmosOperations: ProviderOperations = {
+export const cosmosOperations = {
   env: [
     {
       name: BASE_URL,
@@ -44,7 +44,7 @@ export const cosmosOperations: ProviderOperations = {
     remedy: 'Point it at a running Cosmos NIM (origin without /v1) and re-run.',
     requests: [SMOKE_REQUESTS.generate],
   },
-};
+} satisfies ProviderOperations;
 
 export const cosmosProfile: ProviderProfile = {
   name: NAME,

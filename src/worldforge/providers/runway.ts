@@ -24,7 +24,7 @@ const BASE_URL = 'RUNWAYML_BASE_URL';
 const ALLOW_LOCAL_ARTIFACTS = 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS';
 
 /** The env vars runway reads and how it is smoked; the profile and runtime manifest derive from it. */
-export const runwayOperations: ProviderOperations = {
+export const runwayOperations = {
   env: [
     {
       name: API_KEY,
@@ -72,7 +72,7 @@ export const runwayOperations: ProviderOperations = {
     remedy: `Export the key and re-run; to rehearse offline, point ${BASE_URL} at \`npx worldforge smoke replay ${recordedExchangePath(NAME, 'generate-success')}\` with any key.`,
     requests: [SMOKE_REQUESTS.generate, SMOKE_REQUESTS.transfer],
   },
-};
+} satisfies ProviderOperations;
 
 /** The message of a call that has no key to send. */
 export const RUNWAY_MISSING_KEY = `runway needs an API key: set ${envVarPhrase(runwayOperations, API_KEY)}.`;
