@@ -1,18 +1,21 @@
 /**
- * The `worldforge smoke` command group: `smoke runway`, `smoke cosmos`, `smoke record`, and
- * `smoke replay` (a loopback replay server for offline rehearsals). Exit codes: 0 passed or
- * skipped (a typed skip is not a failure), 1 failed, 2 usage or invalid input.
+ * The `worldforge smoke` command group: one `smoke <provider>` per provider that declares a smoke
+ * spec (its capability choices and help come from the spec), `smoke record`, and `smoke replay` (a
+ * loopback replay server for offline rehearsals). Exit codes: 0 passed or skipped (a typed skip is
+ * not a failure), 1 failed, 2 usage or invalid input.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Capability } from '../src/worldforge/capabilities/index.ts';
 import { RunManifestError } from '../src/worldforge/manifests.ts';
-import { exchangeSchema, type Interaction } from '../src/worldforge/replay/exchange.ts';
+import { operationsOf } from '../src/worldforge/providers/catalog.ts';
+import { REMOTE_DEFAULTS } from '../src/worldforge/providers/http.ts';
+import { recordedExchangePath, SMOKE_PREREQUISITES } from '../src/worldforge/providers/smoke-spec.ts';
+import { exchangeSchema, type Exchange } from '../src/worldforge/replay/exchange.ts';
 import { startReplayServer } from '../src/worldforge/replay/server.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { LocalRunError, recordSmoke } from './smoke-record.ts';
-import { runSmoke, SmokeUsageError, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
+import { runSmoke, SMOKE_PROVIDERS, SmokeUsageError, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -32,17 +35,30 @@ function printOutcome(outcome: SmokeOutcome, json: boolean): void {
   );
 }
 
-function providerCommand(provider: SmokeProvider, capabilities: readonly Capability[], setExit: (code: number) => void): Command {
+/** Capabilities whose smoke request needs an input clip, over every smoke spec (for `--input-video` help). */
+const inputVideoCapabilities = () => [
+  ...new Set(
+    SMOKE_PROVIDERS.flatMap((name) =>
+      operationsOf(name)
+        .smoke.requests.filter((r) => r.needsInputVideo)
+        .map((r) => r.capability),
+    ),
+  ),
+];
+
+function providerCommand(provider: SmokeProvider, setExit: (code: number) => void): Command {
+  const { smoke } = operationsOf(provider);
+  const capabilities = smoke.requests.map((r) => r.capability);
   return new Command(provider)
     .description(
-      `Run one live ${provider} call and write a sanitized run manifest (typed skip without ${provider === 'runway' ? 'credentials' : 'an endpoint'}).`,
+      `Run one live ${provider} call and write a sanitized run manifest (typed skip without ${SMOKE_PREREQUISITES[smoke.requires].label}).`,
     )
     .addOption(new Option('--capability <capability>', 'capability to smoke').choices(capabilities).default(capabilities[0]))
     .option('--prompt <text>', 'prompt to send', 'a red cube slides slowly across a wooden table')
     .option('--duration <seconds>', 'clip duration in seconds', positiveNumber, 2)
-    .option('--input-video <file>', 'input clip for transfer (mp4)')
+    .option('--input-video <file>', `input clip for ${inputVideoCapabilities().join(', ')} (mp4)`)
     .option('--base-url <origin>', 'API origin, overriding the env (e.g. a replay server)')
-    .option('--poll-interval <ms>', 'delay between task polls in milliseconds (default 6000)', positiveNumber)
+    .option('--poll-interval <ms>', `delay between task polls in milliseconds (default ${REMOTE_DEFAULTS.pollIntervalMs})`, positiveNumber)
     .option('--runs-dir <dir>', 'folder for run folders', '.worldforge/runs')
     .option('--json', 'print the outcome as JSON')
     .action(async (options) => {
@@ -75,19 +91,24 @@ function providerCommand(provider: SmokeProvider, capabilities: readonly Capabil
     });
 }
 
-function readInteractions(files: readonly string[]): Interaction[] {
-  return files.flatMap((file) => {
+function readExchanges(files: readonly string[]): Exchange[] {
+  return files.map((file) => {
     const raw = JSON.parse(readFileSync(file, 'utf8'));
     const parsed = exchangeSchema().safeParse(raw);
     if (!parsed.success) throw new SmokeUsageError(`${file}: invalid exchange\n${formatIssues(zodIssues(parsed.error, raw))}`);
-    return parsed.data.interactions;
+    return parsed.data;
   });
+}
+
+/** The `export` line for each smokable provider whose exchanges are replayed: its base-URL variable. */
+function exportLines(exchanges: readonly Exchange[], origin: string): string {
+  const providers = [...new Set(exchanges.map((e) => e.provider))].filter((name) => SMOKE_PROVIDERS.includes(name));
+  return providers.map((name) => `  export ${operationsOf(name).smoke.baseUrlVar}=${origin}\n`).join('');
 }
 
 export function smokeCommands(setExit: (code: number) => void): Command {
   const smoke = new Command('smoke').description('Live smoke runs against remote providers, and the live-smoke registry.');
-  smoke.addCommand(providerCommand('runway', ['generate', 'transfer'], setExit));
-  smoke.addCommand(providerCommand('cosmos', ['generate'], setExit));
+  for (const provider of SMOKE_PROVIDERS) smoke.addCommand(providerCommand(provider, setExit));
   smoke
     .command('record')
     .description('Turn a run manifest into a content/live-smoke/ entry (unsafe manifests are rejected).')
@@ -112,12 +133,11 @@ export function smokeCommands(setExit: (code: number) => void): Command {
   smoke
     .command('replay')
     .description('Serve recorded exchanges on 127.0.0.1 for an offline rehearsal; prints the origin and runs until interrupted.')
-    .argument('<exchange...>', `exchange files, e.g. fixtures/providers/runway/generate-success.json`)
+    .argument('<exchange...>', `exchange files, e.g. ${recordedExchangePath('<provider>', 'generate-success')}`)
     .action(async (files: string[]) => {
-      const server = await startReplayServer(readInteractions(files.map((f) => resolve(f))));
-      process.stdout.write(
-        `replaying ${files.length} exchange(s) at ${server.origin}\n  export RUNWAYML_BASE_URL=${server.origin}  # or COSMOS_BASE_URL\n`,
-      );
+      const exchanges = readExchanges(files.map((f) => resolve(f)));
+      const server = await startReplayServer(exchanges.flatMap((e) => e.interactions));
+      process.stdout.write(`replaying ${files.length} exchange(s) at ${server.origin}\n${exportLines(exchanges, server.origin)}`);
       await new Promise<void>((done) => {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);

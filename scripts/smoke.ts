@@ -1,30 +1,33 @@
 /**
- * `worldforge smoke runway|cosmos`: one live call against the real upstream (or whatever the env
- * points at), written as a sanitized run manifest under `.worldforge/runs/<run-id>/`. Without
- * credentials or an endpoint the run is a typed skip, not a failure. `worldforge smoke record`
- * turns a manifest into a live-smoke registry entry (see record.ts).
+ * `worldforge smoke <provider>`: one live call against the real upstream (or whatever the env
+ * points at), written as a sanitized run manifest under `.worldforge/runs/<run-id>/`. Without the
+ * provider's prerequisite (a credential or an endpoint) the run is a typed skip, not a failure.
+ * Everything provider-specific comes from the provider's smoke spec (`ProviderOperations`);
+ * `worldforge smoke record` turns a manifest into a live-smoke registry entry (see smoke-record.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import type { Capability } from '../src/worldforge/capabilities/index.ts';
 import { digestOf, sha256Tag } from '../src/worldforge/digest.ts';
 import { isWorldForgeError } from '../src/worldforge/errors.ts';
 import { EventRecorder } from '../src/worldforge/events.ts';
-import type { SkipReason } from '../src/worldforge/evidence/envelope.ts';
 import { writeRunManifest, type RunManifest } from '../src/worldforge/manifests.ts';
-import { CATALOG, createProvider } from '../src/worldforge/providers/catalog.ts';
+import { CATALOG, createProvider, operationsOf, SMOKE_PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
 import { isLocalTarget } from '../src/worldforge/providers/http.ts';
 import { envValue } from '../src/worldforge/providers/remote.ts';
+import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../src/worldforge/providers/smoke-spec.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
 import { WORLDFORGE_VERSION } from '../generators/repo.ts';
 
-export const SMOKE_PROVIDERS = ['runway', 'cosmos'] as const;
-export type SmokeProvider = (typeof SMOKE_PROVIDERS)[number];
+export { SmokeUsageError };
+
+/** Providers `worldforge smoke` can call: those that declare a smoke spec, in catalog order. */
+export const SMOKE_PROVIDERS: readonly string[] = SMOKE_PROVIDER_NAMES;
+export type SmokeProvider = string;
 
 /** The outcome a smoke prints: the registry's vocabulary. */
-export type SmokeStatus = 'passed' | 'failed' | 'skipped_missing_credentials' | 'skipped_missing_runtime';
+export type SmokeStatus = 'passed' | 'failed' | SmokeSkip['status'];
 
 export interface SmokeOptions {
   provider: SmokeProvider;
@@ -55,35 +58,6 @@ export interface SmokeOutcome {
   run_manifest: string;
 }
 
-/** A usage problem (wrong capability, missing input file): exit 2, nothing written. */
-export class SmokeUsageError extends Error {}
-
-const ENV_NAMES: Record<SmokeProvider, string[]> = {
-  runway: ['RUNWAYML_API_SECRET', 'RUNWAY_API_SECRET', 'RUNWAYML_BASE_URL'],
-  cosmos: ['COSMOS_BASE_URL', 'NVIDIA_API_KEY'],
-};
-
-/** Why the provider cannot run from this environment, or null when it can. */
-function missingConfiguration(options: SmokeOptions): { reason: SkipReason; status: SmokeStatus; message: string } | null {
-  const { env, provider } = options;
-  if (provider === 'runway' && !envValue(env, 'RUNWAYML_API_SECRET', 'RUNWAY_API_SECRET')) {
-    return {
-      reason: 'missing_credentials',
-      status: 'skipped_missing_credentials',
-      message:
-        'runway was not called: RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET) is not set. Export the key and re-run; to rehearse offline, point RUNWAYML_BASE_URL at `npx worldforge smoke replay fixtures/providers/runway/generate-success.json` with any key.',
-    };
-  }
-  if (provider === 'cosmos' && !options.baseUrl && !envValue(env, 'COSMOS_BASE_URL')) {
-    return {
-      reason: 'missing_runtime',
-      status: 'skipped_missing_runtime',
-      message: 'cosmos was not called: COSMOS_BASE_URL is not set. Point it at a running Cosmos NIM (origin without /v1) and re-run.',
-    };
-  }
-  return null;
-}
-
 function runId(now: Date): string {
   const stamp = now
     .toISOString()
@@ -94,35 +68,15 @@ function runId(now: Date): string {
 
 const EXTENSIONS: Record<string, string> = { 'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov' };
 
-function buildRequest(options: SmokeOptions): unknown {
-  if (options.capability === 'generate') return { prompt: options.prompt, duration_seconds: options.durationSeconds };
-  if (!options.inputVideo) throw new SmokeUsageError('transfer needs --input-video <file.mp4> (the clip to re-render).');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(options.inputVideo));
-  } catch {
-    throw new SmokeUsageError(`--input-video: cannot read ${redactText(options.inputVideo)}.`);
-  }
-  return {
-    clip: {
-      frames: [bytes],
-      fps: 24,
-      resolution: { width: 1280, height: 720 },
-      duration_seconds: options.durationSeconds,
-      content_type: 'video/mp4',
-    },
-    width: 1280,
-    height: 720,
-    fps: 24,
-    prompt: options.prompt,
-  };
-}
-
 export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
-  const entry = CATALOG[options.provider]!;
-  const runtime = entry.runtime!;
+  if (!SMOKE_PROVIDERS.includes(options.provider)) {
+    throw new SmokeUsageError(`${options.provider} has no smoke spec; smokable providers: ${SMOKE_PROVIDERS.join(', ')}.`);
+  }
+  const operations = operationsOf(options.provider);
+  const runtime = CATALOG[options.provider]!.runtime!;
   const provider = createProvider(options.provider, { env: options.env });
-  if (!provider.supports(options.capability)) {
+  const smokeRequest = operations.smoke.requests.find((r) => r.capability === options.capability);
+  if (!provider.supports(options.capability) || !smokeRequest) {
     throw new SmokeUsageError(
       `${options.provider} does not advertise ${options.capability}; it offers ${provider.profile.capabilities.join(', ')}.`,
     );
@@ -130,9 +84,11 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   const now = options.now ?? new Date();
   const id = runId(now);
   const runDir = join(options.runsDir, id);
-  const skip = missingConfiguration(options);
-  const request = skip ? { prompt: options.prompt, duration_seconds: options.durationSeconds } : buildRequest(options);
-  const origin = options.baseUrl ?? envValue(options.env, options.provider === 'runway' ? 'RUNWAYML_BASE_URL' : 'COSMOS_BASE_URL');
+  const skip = smokeSkip(options.provider, operations, options.env, options.baseUrl);
+  const inputs = { prompt: options.prompt, durationSeconds: options.durationSeconds, inputVideo: options.inputVideo };
+  // A skip reads no input file: its digest covers the prompt and duration only.
+  const request = skip ? { prompt: options.prompt, duration_seconds: options.durationSeconds } : smokeRequest.build(inputs);
+  const origin = options.baseUrl ?? envValue(options.env, operations.smoke.baseUrlVar);
   const endpoint: RunManifest['endpoint'] = origin === undefined ? 'default' : isLocalTarget(origin) ? 'local' : 'custom';
   const base: Omit<RunManifest, 'status' | 'result_digest' | 'artifacts' | 'error_code' | 'skip_reason' | 'message' | 'event_count'> = {
     schema: 'worldforge.run-manifest@1',
@@ -145,7 +101,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
     endpoint,
     runtime_manifest: runtime.id,
     input_digest: digestOf(request),
-    env_summary: ENV_NAMES[options.provider].map((name) => ({ name, present: envValue(options.env, name) !== undefined })),
+    env_summary: smokeEnvNames(operations).map((name) => ({ name, present: envValue(options.env, name) !== undefined })),
   };
   const finish = (manifest: RunManifest, status: SmokeStatus): SmokeOutcome => {
     const file = writeRunManifest(runDir, manifest);

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutProviderEnv } from './provider-env.ts';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const COPIED = [
@@ -30,7 +31,8 @@ export interface RepoCopy {
   cli(...args: string[]): { code: number; stdout: string; stderr: string };
   /**
    * Like `cli`, without blocking the test process (so a replay server in the test can answer),
-   * with `env` merged over a copy of the environment from which every provider variable is removed.
+   * with `env` merged over a copy of the environment from which every provider variable (as the
+   * provider modules declare them) is removed.
    */
   cliAsync(args: readonly string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
   remove(): void;
@@ -57,9 +59,8 @@ export function copyRepo(): RepoCopy {
       return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
     },
     cliAsync: (args, extra = {}) => {
-      const env: Record<string, string | undefined> = { ...process.env };
+      const env = withoutProviderEnv(process.env);
       delete env.GITHUB_STEP_SUMMARY;
-      for (const name of Object.keys(env)) if (/^(RUNWAYML?_|COSMOS_|NVIDIA_)/.test(name)) delete env[name];
       const child = spawn(process.execPath, [join(root, 'bin', 'worldforge.mjs'), ...args], { cwd: root, env: { ...env, ...extra } });
       let stdout = '';
       let stderr = '';

@@ -1,42 +1,24 @@
 /**
  * The runway and cosmos adapters against loopback replay servers: every recorded exchange yields
  * its typed error, creates are never retried while reads are, artifacts are checked, and
- * configuration comes from explicit options or the environment (RUNWAYML_* vars are cleared).
+ * configuration comes from explicit options or the environment (every env var the providers declare
+ * is cleared from the shell first).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isWorldForgeError } from '../../src/worldforge/errors.ts';
 import { EventRecorder } from '../../src/worldforge/events.ts';
 import { decodeRequest } from '../../src/worldforge/fixtures/schema.ts';
-import { createProvider } from '../../src/worldforge/providers/catalog.ts';
-import { CosmosProvider } from '../../src/worldforge/providers/cosmos.ts';
-import { RunwayProvider } from '../../src/worldforge/providers/runway.ts';
+import { CATALOG, createProvider, PROVIDER_NAMES } from '../../src/worldforge/providers/catalog.ts';
+import { CosmosProvider, cosmosOperations } from '../../src/worldforge/providers/cosmos.ts';
+import { envNamesFor } from '../../src/worldforge/providers/operations.ts';
+import { RunwayProvider, runwayOperations } from '../../src/worldforge/providers/runway.ts';
 import type { Interaction } from '../../src/worldforge/replay/exchange.ts';
 import { startReplayServer, type ReplayServer } from '../../src/worldforge/replay/server.ts';
 import { REPLAY_API_KEY, REPLAY_POLICY, exchangesOf, replayProvider, withReplay } from '../../generators/harness.ts';
 import { replayExchange } from '../../generators/exchanges.ts';
+import { isolateProviderEnv } from '../helpers/provider-env.ts';
 
-const SDK_ENV = [
-  'RUNWAYML_API_SECRET',
-  'RUNWAY_API_SECRET',
-  'RUNWAYML_BASE_URL',
-  'RUNWAYML_LOG',
-  'RUNWAYML_CUSTOM_HEADERS',
-  'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS',
-  'COSMOS_BASE_URL',
-  'NVIDIA_API_KEY',
-];
-const saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  for (const name of SDK_ENV) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
-});
-afterEach(() => {
-  for (const name of SDK_ENV)
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-});
+isolateProviderEnv();
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -58,13 +40,15 @@ const json = (
 const MP4 = Buffer.from('AAAAGGZ0eXBpc29tAAACAGlzb21tcDQyAAAACG1kYXQ=', 'base64').toString('base64');
 
 describe('recorded exchanges', () => {
-  for (const provider of ['runway', 'cosmos']) {
+  /** The artifact failure each adapter has (runway downloads signed URLs; cosmos refuses URLs). */
+  const ARTIFACT_MODE: Record<string, string> = { runway: 'expired-artifact', cosmos: 'unsupported-artifact' };
+  for (const provider of PROVIDER_NAMES.filter((name) => CATALOG[name]!.replay)) {
     const exchanges = exchangesOf(provider);
     it(`${provider} has a recorded exchange for success and each failure mode`, () => {
       const modes = new Set(exchanges.map((e) => e.failure_mode));
       for (const mode of ['success', 'task-failed', 'unsupported-media-type', 'malformed-response', 'retry-exhaustion', 'auth-failure'])
         expect(modes, mode).toContain(mode);
-      expect(modes).toContain(provider === 'runway' ? 'expired-artifact' : 'unsupported-artifact');
+      expect(modes).toContain(ARTIFACT_MODE[provider]);
     });
     for (const exchange of exchanges) {
       it(`${exchange.id} → ${exchange.expect.ok ? 'schema-valid result' : exchange.expect.error}`, async () => {
@@ -169,8 +153,10 @@ describe('runway adapter', () => {
   it('is not configured without a key; reads the legacy env name; rejects invalid input before any request', async () => {
     expect(await codeOf(new RunwayProvider({ env: {} }).call('generate', generate))).toBe('provider_not_configured');
     server = await startReplayServer([json('POST', '/v1/text_to_video', 401, { error: 'no' })]);
+    const { credentialVar, baseUrlVar } = runwayOperations.smoke;
+    const [, legacyName] = envNamesFor(runwayOperations, credentialVar);
     const legacy = new RunwayProvider({
-      env: { RUNWAY_API_SECRET: 'legacy-key-123456', RUNWAYML_BASE_URL: server.origin },
+      env: { [legacyName!]: 'legacy-key-123456', [baseUrlVar]: server.origin },
       policy: REPLAY_POLICY,
     });
     expect(await codeOf(legacy.call('generate', generate))).toBe('auth_failed');
@@ -185,11 +171,14 @@ describe('cosmos adapter', () => {
     expect(await codeOf(new CosmosProvider({ env: {} }).call('generate', generate))).toBe('provider_not_configured');
     const success = exchangesOf('cosmos').find((e) => e.failure_mode === 'success')!;
     await withReplay(success.interactions, async (server) => {
-      const result = await new CosmosProvider({ env: { COSMOS_BASE_URL: server.origin }, policy: REPLAY_POLICY }).call('generate', {
-        prompt: 'x',
-        duration_seconds: 2,
-        options: { fps: 12 },
-      });
+      const result = await new CosmosProvider({ env: { [cosmosOperations.smoke.baseUrlVar]: server.origin }, policy: REPLAY_POLICY }).call(
+        'generate',
+        {
+          prompt: 'x',
+          duration_seconds: 2,
+          options: { fps: 12 },
+        },
+      );
       expect(result).toMatchObject({ fps: 12, duration_seconds: 2, content_type: 'video/mp4', resolution: { width: 1280, height: 720 } });
       expect(server.seen.map((r) => r.bearer)).toEqual([false, false]);
     });

@@ -6,32 +6,16 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isWorldForgeError } from '../../src/worldforge/errors.ts';
 import type { RequestPolicy } from '../../src/worldforge/providers/http.ts';
 import { REMOTE_DEFAULTS } from '../../src/worldforge/providers/http.ts';
 import { RUNWAY_API_VERSION, createRunwaySdkClient } from '../../src/worldforge/providers/runway-client.ts';
-import { RunwayProvider } from '../../src/worldforge/providers/runway.ts';
+import { RunwayProvider, runwayOperations } from '../../src/worldforge/providers/runway.ts';
+import { isolateProviderEnv } from '../helpers/provider-env.ts';
 
-const ENV = [
-  'RUNWAYML_API_SECRET',
-  'RUNWAY_API_SECRET',
-  'RUNWAYML_BASE_URL',
-  'RUNWAYML_LOG',
-  'RUNWAYML_CUSTOM_HEADERS',
-  'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS',
-];
-const saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  for (const name of ENV) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
-});
+isolateProviderEnv(runwayOperations.env.map((v) => v.name));
 afterEach(() => {
-  for (const name of ENV)
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
   vi.restoreAllMocks();
 });
 
@@ -252,6 +236,13 @@ describe('runway port over @runwayml/sdk', () => {
     expect(headers['x-runway-version']).toBe(RUNWAY_API_VERSION);
     expect(headers['x-leak']).toBeUndefined();
     for (const spy of logged) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('declares every variable the SDK reads from the shell, so tests and repo copies clear it', () => {
+    const declared = runwayOperations.env.map((v) => v.name);
+    expect(declared).toEqual(
+      expect.arrayContaining(['RUNWAYML_API_SECRET', 'RUNWAYML_BASE_URL', 'RUNWAYML_LOG', 'RUNWAYML_CUSTOM_HEADERS']),
+    );
   });
 
   it('needs a key, and the adapter reports a missing one as provider_not_configured', async () => {

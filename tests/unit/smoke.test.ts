@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveSmokeEntrySchema } from '../../src/worldforge/live-smoke.ts';
 import { parseRunManifest, readRunManifest, RunManifestError, runManifestSchema } from '../../src/worldforge/manifests.ts';
+import { CATALOG } from '../../src/worldforge/providers/catalog.ts';
+import { runwayOperations } from '../../src/worldforge/providers/runway.ts';
 import { loadExchanges } from '../../src/worldforge/replay/exchange.ts';
 import { startReplayServer, type ReplayServer } from '../../src/worldforge/replay/server.ts';
 import { copyRepo, REPO, type RepoCopy } from '../helpers/repo-copy.ts';
@@ -22,6 +24,10 @@ afterEach(async () => {
 const planted: { secrets: { kind: string; value: string }[] } = JSON.parse(
   readFileSync(join(REPO, 'fixtures/redaction/planted-secrets.json'), 'utf8'),
 );
+
+/** Runway's variables, from its module: the key the smoke needs and the origin it calls. */
+const { credentialVar: RUNWAY_KEY, baseUrlVar: RUNWAY_BASE_URL } = runwayOperations.smoke;
+const runtime = (name: string) => CATALOG[name]!.runtime!;
 
 function runManifests(root: string): string[] {
   const runs = join(root, '.worldforge', 'runs');
@@ -43,7 +49,8 @@ describe('worldforge smoke', () => {
     const result = await repo.cliAsync(['smoke', 'runway']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('skipped_missing_credentials');
-    expect(result.stdout).toContain('RUNWAYML_API_SECRET');
+    expect(result.stdout).toContain(RUNWAY_KEY);
+    expect(result.stdout).toContain(runtime('runway').smoke_skip.message);
     const [file] = runManifests(repo.root);
     expect(readRunManifest(file!)).toMatchObject({
       status: 'skipped',
@@ -56,8 +63,9 @@ describe('worldforge smoke', () => {
     expect(cosmos.code).toBe(0);
     expect(JSON.parse(cosmos.stdout)).toMatchObject({
       status: 'skipped_missing_runtime',
-      message: expect.stringContaining('COSMOS_BASE_URL'),
+      message: expect.stringContaining(CATALOG.cosmos!.operations!.smoke.baseUrlVar),
     });
+    expect(JSON.parse(cosmos.stdout)).toMatchObject(runtime('cosmos').smoke_skip);
   });
 
   it('runway with a key and the base URL at the replay server writes a valid, sanitized run manifest', async () => {
@@ -69,8 +77,8 @@ describe('worldforge smoke', () => {
     );
     const key = planted.secrets.find((s) => s.kind === 'api-key')!.value;
     const result = await repo.cliAsync(['smoke', 'runway', '--capability', 'generate', '--poll-interval', '1', '--json'], {
-      RUNWAYML_API_SECRET: key,
-      RUNWAYML_BASE_URL: server.origin,
+      [RUNWAY_KEY]: key,
+      [RUNWAY_BASE_URL]: server.origin,
     });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'passed', provider: 'runway', capability: 'generate' });
@@ -83,7 +91,7 @@ describe('worldforge smoke', () => {
       event_count: 1,
       error_code: null,
     });
-    expect(manifest.env_summary).toContainEqual({ name: 'RUNWAYML_API_SECRET', present: true });
+    expect(manifest.env_summary).toContainEqual({ name: RUNWAY_KEY, present: true });
     expect(manifest.artifacts).toEqual([expect.objectContaining({ path: 'artifacts/generate.mp4', content_type: 'video/mp4' })]);
     // The artifact URL carried a planted signature and the key was planted: neither is in the outputs.
     const written = allText(join(repo.root, '.worldforge'));
@@ -117,8 +125,8 @@ describe('worldforge smoke', () => {
     repo = copyRepo();
     server = await startReplayServer(loadExchanges(REPO, 'runway').find((e) => e.failure_mode === 'expired-artifact')!.interactions);
     const result = await repo.cliAsync(['smoke', 'runway', '--poll-interval', '1'], {
-      RUNWAYML_API_SECRET: 'any-key-123456',
-      RUNWAYML_BASE_URL: server.origin,
+      [RUNWAY_KEY]: 'any-key-123456',
+      [RUNWAY_BASE_URL]: server.origin,
     });
     expect(result.code).toBe(1);
     expect(readRunManifest(runManifests(repo.root)[0]!)).toMatchObject({ status: 'failed', error_code: 'artifact_expired', artifacts: [] });
@@ -126,7 +134,7 @@ describe('worldforge smoke', () => {
 
   it('transfer without --input-video is a usage error; record rejects an unsafe manifest without rewriting it', async () => {
     repo = copyRepo();
-    const usage = await repo.cliAsync(['smoke', 'runway', '--capability', 'transfer'], { RUNWAYML_API_SECRET: 'any-key-123456' });
+    const usage = await repo.cliAsync(['smoke', 'runway', '--capability', 'transfer'], { [RUNWAY_KEY]: 'any-key-123456' });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--input-video');
 

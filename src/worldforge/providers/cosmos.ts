@@ -11,25 +11,57 @@ import { InvalidInputError, ProviderError } from '../errors.ts';
 import { redactText } from '../redaction.ts';
 import { Provider, type CapabilityHandlers } from './base.ts';
 import { describeTarget, expectOk, jsonBody, readWithRetry, sendOnce } from './http.ts';
+import { requiredEnvVars, type ProviderOperations } from './operations.ts';
 import type { ProviderProfile } from './profile.ts';
 import { envValue, joinUrl, resolvePolicy, type RemoteProviderOptions } from './remote.ts';
-import type { RuntimeManifest } from './runtime-manifest.ts';
+import { operationalFields, type RuntimeManifest } from './runtime-manifest.ts';
+import { SMOKE_REQUESTS, smokeCommand } from './smoke-spec.ts';
+
+const NAME = 'cosmos';
+const BASE_URL = 'COSMOS_BASE_URL';
+const API_KEY = 'NVIDIA_API_KEY';
+
+/** The env vars cosmos reads and how it is smoked; the profile and runtime manifest derive from it. */
+export const cosmosOperations = {
+  env: [
+    {
+      name: BASE_URL,
+      role: 'required',
+      secret: false,
+      purpose: 'Origin of the Cosmos NIM (without /v1): a GPU host or a hosted endpoint.',
+    },
+    {
+      name: API_KEY,
+      role: 'optional',
+      secret: true,
+      purpose: 'Bearer token for hosted endpoints; self-hosted NIMs usually need none.',
+    },
+  ],
+  smoke: {
+    requires: 'endpoint',
+    baseUrlVar: BASE_URL,
+    credentialVar: API_KEY,
+    remedy: 'Point it at a running Cosmos NIM (origin without /v1) and re-run.',
+    requests: [SMOKE_REQUESTS.generate],
+  },
+} satisfies ProviderOperations;
 
 export const cosmosProfile: ProviderProfile = {
-  name: 'cosmos',
+  name: NAME,
   capabilities: ['generate'],
   maturity: 'experimental',
   runtime_ownership: 'remote-api',
   deterministic: false,
-  required_env_vars: ['COSMOS_BASE_URL'],
+  required_env_vars: requiredEnvVars(cosmosOperations),
   description: 'NVIDIA Cosmos NIM video generation over HTTP; the host owns the endpoint (and its key) and keeps returned media.',
 };
 
+const smoke = smokeCommand(NAME, cosmosOperations.smoke, 'generate');
+const smokeJson = smokeCommand(NAME, cosmosOperations.smoke, 'generate', { json: true });
+
 export const cosmosRuntimeManifest: RuntimeManifest = {
   id: 'cosmos:schema-1',
-  provider: 'cosmos',
-  optional_env_vars: [{ name: 'NVIDIA_API_KEY', purpose: 'Bearer token for hosted endpoints; self-hosted NIMs usually need none.' }],
-  env_aliases: {},
+  ...operationalFields(NAME, cosmosOperations),
   default_model: 'Cosmos-Predict1-7B-Text2World',
   host_owned_artifacts: [
     'the Cosmos NIM endpoint (GPU host or hosted API) and its key',
@@ -37,26 +69,25 @@ export const cosmosRuntimeManifest: RuntimeManifest = {
   ],
   artifact_lifetime:
     'The NIM returns the video inline (base64) in the inference response, so nothing upstream has to stay reachable: the bytes exist only in the response and in the files the host keeps. Responses that carry only an artifact URL are refused as unsupported_artifact instead of being fetched later.',
-  smoke_commands: [{ capability: 'generate', command: 'npx worldforge smoke cosmos' }],
   triage: [
     {
       error_code: 'provider_not_configured',
-      command: 'npx worldforge smoke cosmos',
-      note: 'Prints that COSMOS_BASE_URL is missing; point it at the NIM origin (without /v1).',
+      command: smoke,
+      note: `Prints that ${BASE_URL} is missing; point it at the NIM origin (without /v1).`,
     },
     {
       error_code: 'auth_failed',
-      command: 'npx worldforge smoke cosmos --json',
-      note: 'The endpoint refused the bearer token; check NVIDIA_API_KEY for hosted endpoints.',
+      command: smokeJson,
+      note: `The endpoint refused the bearer token; check ${API_KEY} for hosted endpoints.`,
     },
     {
       error_code: 'task_failed',
-      command: 'npx worldforge smoke cosmos --json',
+      command: smokeJson,
       note: 'The NIM reported a failed or rejected inference; read its detail (prompt guardrails, sizes).',
     },
     {
       error_code: 'retry_exhausted',
-      command: 'curl -sf "$COSMOS_BASE_URL/v1/health/ready"',
+      command: `curl -sf "$${BASE_URL}/v1/health/ready"`,
       note: 'The health check failed on every attempt: the NIM is down, still loading, or unreachable.',
     },
     {
@@ -66,17 +97,17 @@ export const cosmosRuntimeManifest: RuntimeManifest = {
     },
     {
       error_code: 'unsupported_artifact',
-      command: 'npx worldforge smoke cosmos --json',
+      command: smokeJson,
       note: 'The NIM answered with an artifact URL instead of inline video; configure it to return b64_video.',
     },
     {
       error_code: 'unsupported_media_type',
-      command: 'npx worldforge smoke cosmos --json',
+      command: smokeJson,
       note: 'The decoded payload is not an MP4 or WebM container; check the NIM version.',
     },
     {
       error_code: 'upstream_timeout',
-      command: 'npx worldforge smoke cosmos --json',
+      command: smokeJson,
       note: 'Inference exceeded the request timeout; shorten the clip or raise the timeout.',
     },
   ],
@@ -121,9 +152,9 @@ export class CosmosProvider extends Provider {
   protected readonly handlers: CapabilityHandlers = {
     generate: async (request: CapabilityRequest<'generate'>): Promise<CapabilityResult<'generate'>> => {
       const env = this.#options.env ?? process.env;
-      const baseUrl = this.#options.baseUrl ?? envValue(env, 'COSMOS_BASE_URL');
-      const apiKey = this.#options.apiKey ?? envValue(env, 'NVIDIA_API_KEY');
-      if (!baseUrl) throw new ProviderError('provider_not_configured', 'cosmos needs an endpoint: set COSMOS_BASE_URL to the NIM origin.');
+      const baseUrl = this.#options.baseUrl ?? envValue(env, BASE_URL);
+      const apiKey = this.#options.apiKey ?? envValue(env, API_KEY);
+      if (!baseUrl) throw new ProviderError('provider_not_configured', `cosmos needs an endpoint: set ${BASE_URL} to the NIM origin.`);
       const policy = resolvePolicy({ timeoutMs: 300_000, ...this.#options.policy });
       const { options } = request;
       const [width, height] = options.ratio

@@ -1,12 +1,17 @@
 /**
  * Runtime manifests: what a provider that is not checkout-safe needs from its host, how long its
  * artifacts live, how to smoke it and what to run first when each failure mode shows up. Provider
- * pages, the providers gallery, smoke commands and live-smoke entries read it; required env vars
- * are NOT repeated here (they live in the profile, the one place they are declared).
+ * pages, the providers gallery, smoke commands and live-smoke entries read it. Its env fields, smoke
+ * commands and smoke skip are derived from the provider's `ProviderOperations` by
+ * `operationalFields` (never typed twice); required env vars are listed in `env_vars` with their
+ * purpose, and in the profile's `required_env_vars`, derived from the same declarations.
  */
 import { z } from 'zod';
 import { CAPABILITIES } from '../capabilities/index.ts';
 import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { LIVE_SMOKE_STATUSES } from '../live-smoke.ts';
+import { envVarDeclarationSchema, runtimeEnvFields, type ProviderOperations } from './operations.ts';
+import { smokeCommands, smokeSkipOf } from './smoke-spec.ts';
 
 const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
@@ -20,6 +25,10 @@ export const runtimeManifestSchema = () =>
     optional_env_vars: z.array(z.strictObject({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), purpose: z.string().min(1) })),
     /** Legacy names accepted in place of a required env var: `{alias: canonical}`. */
     env_aliases: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default({}),
+    /** Every env var the adapter reads (required, optional, aliases, SDK-read), with its purpose. */
+    env_vars: z.array(envVarDeclarationSchema()).min(1),
+    /** The typed skip `worldforge smoke` yields when the prerequisite is missing, and its message. */
+    smoke_skip: z.strictObject({ status: z.enum(LIVE_SMOKE_STATUSES), message: z.string().min(1) }),
     /** Default model id sent upstream. */
     default_model: z.string().min(1),
     /** What the host owns: keys, endpoints, retention of downloaded media. */
@@ -34,6 +43,20 @@ export const runtimeManifestSchema = () =>
     known_limitations: z.array(z.string().min(1)),
   });
 export type RuntimeManifest = z.infer<ReturnType<typeof runtimeManifestSchema>>;
+
+/** The fields of a runtime manifest that restate a provider's operations, derived from them. */
+export function operationalFields(
+  provider: string,
+  operations: ProviderOperations,
+): Pick<RuntimeManifest, 'provider' | 'optional_env_vars' | 'env_aliases' | 'env_vars' | 'smoke_commands' | 'smoke_skip'> {
+  const { status, message } = smokeSkipOf(provider, operations);
+  return {
+    provider,
+    ...runtimeEnvFields(operations),
+    smoke_commands: smokeCommands(provider, operations.smoke),
+    smoke_skip: { status, message },
+  };
+}
 
 /** The triage entry for an error code, or a generic one. */
 export function triageFor(manifest: RuntimeManifest | null, code: ErrorCode | null): { command: string; note: string } {

@@ -128,11 +128,7 @@ function dropShellHeaders(apiKey: string): Record<string, string | null> {
 
 export function createRunwaySdkClient(options: { apiKey: string; baseUrl: string; policy: RequestPolicy }): RunwayClient {
   const { apiKey, policy } = options;
-  if (!apiKey.trim())
-    throw new ProviderError(
-      'provider_not_configured',
-      'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).',
-    );
+  if (!apiKey.trim()) throw new ProviderError('provider_not_configured', 'runway needs an API key: the client was given a blank one.');
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const readRetries = Math.max(0, Math.floor(policy.readAttempts) - 1);
   // Each attempt is bounded end to end (headers and body) and never follows a redirect.

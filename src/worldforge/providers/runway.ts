@@ -11,68 +11,116 @@ import { ProviderError } from '../errors.ts';
 import { redactText } from '../redaction.ts';
 import { Provider, type CapabilityHandlers } from './base.ts';
 import { downloadArtifact, sleep, type RequestPolicy } from './http.ts';
+import { envNamesFor, envVarPhrase, requiredEnvVars, type ProviderOperations } from './operations.ts';
 import type { ProviderProfile } from './profile.ts';
 import { envValue, localArtifactsAllowed, resolvePolicy, type RemoteProviderOptions } from './remote.ts';
 import { RUNWAY_DEFAULT_BASE_URL, createRunwaySdkClient, type RunwayClient, type RunwayEndpoint } from './runway-client.ts';
-import type { RuntimeManifest } from './runtime-manifest.ts';
+import { operationalFields, type RuntimeManifest } from './runtime-manifest.ts';
+import { SMOKE_REQUESTS, recordedExchangePath, smokeCommand } from './smoke-spec.ts';
+
+const NAME = 'runway';
+const API_KEY = 'RUNWAYML_API_SECRET';
+const BASE_URL = 'RUNWAYML_BASE_URL';
+const ALLOW_LOCAL_ARTIFACTS = 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS';
+
+/** The env vars runway reads and how it is smoked; the profile and runtime manifest derive from it. */
+export const runwayOperations = {
+  env: [
+    {
+      name: API_KEY,
+      role: 'required',
+      secret: true,
+      purpose: 'Runway API key, sent as the bearer token to the API (never to artifact hosts).',
+    },
+    {
+      name: 'RUNWAY_API_SECRET',
+      role: 'optional',
+      secret: true,
+      purpose: 'Legacy name of the API key, read when the required one is unset.',
+      alias_of: API_KEY,
+    },
+    {
+      name: BASE_URL,
+      role: 'optional',
+      secret: false,
+      purpose: `API origin (default ${RUNWAY_DEFAULT_BASE_URL}); point it at a loopback replay server for offline runs.`,
+    },
+    {
+      name: ALLOW_LOCAL_ARTIFACTS,
+      role: 'optional',
+      secret: false,
+      purpose: 'Set to 1 to fetch artifacts from loopback or private addresses (automatic when the base URL itself is local).',
+    },
+    {
+      name: 'RUNWAYML_LOG',
+      role: 'ignored',
+      secret: false,
+      purpose:
+        'Read by @runwayml/sdk itself; the adapter turns SDK logging off, as debug logs would print response bodies and signed URLs.',
+    },
+    {
+      name: 'RUNWAYML_CUSTOM_HEADERS',
+      role: 'ignored',
+      secret: true,
+      purpose: 'Read by @runwayml/sdk itself; the adapter removes the headers it would add to every request.',
+    },
+  ],
+  smoke: {
+    requires: 'credentials',
+    credentialVar: API_KEY,
+    baseUrlVar: BASE_URL,
+    remedy: `Export the key and re-run; to rehearse offline, point ${BASE_URL} at \`npx worldforge smoke replay ${recordedExchangePath(NAME, 'generate-success')}\` with any key.`,
+    requests: [SMOKE_REQUESTS.generate, SMOKE_REQUESTS.transfer],
+  },
+} satisfies ProviderOperations;
+
+/** The message of a call that has no key to send. */
+export const RUNWAY_MISSING_KEY = `runway needs an API key: set ${envVarPhrase(runwayOperations, API_KEY)}.`;
 
 export const runwayProfile: ProviderProfile = {
-  name: 'runway',
+  name: NAME,
   capabilities: ['generate', 'transfer'],
   maturity: 'experimental',
   runtime_ownership: 'remote-api',
   deterministic: false,
-  required_env_vars: ['RUNWAYML_API_SECRET'],
+  required_env_vars: requiredEnvVars(runwayOperations),
   description: 'Runway API video generation and video-to-video transfer; the host owns the API key and keeps downloaded artifacts.',
 };
 
+const smoke = (options?: { json?: boolean }) => smokeCommand(NAME, runwayOperations.smoke, 'generate', options);
+const smokeJson = smoke({ json: true });
+
 export const runwayRuntimeManifest: RuntimeManifest = {
   id: 'runway:schema-1',
-  provider: 'runway',
-  optional_env_vars: [
-    { name: 'RUNWAY_API_SECRET', purpose: 'Legacy name of the API key, read when the required one is unset.' },
-    {
-      name: 'RUNWAYML_BASE_URL',
-      purpose: 'API origin (default https://api.dev.runwayml.com); point it at a loopback replay server for offline runs.',
-    },
-    {
-      name: 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS',
-      purpose: 'Set to 1 to fetch artifacts from loopback or private addresses (automatic when the base URL itself is local).',
-    },
-  ],
-  env_aliases: { RUNWAY_API_SECRET: 'RUNWAYML_API_SECRET' },
+  ...operationalFields(NAME, runwayOperations),
   default_model: 'gen4.5',
   host_owned_artifacts: ['the API key and its organization credits', 'downloaded video files under .worldforge/runs/<run-id>/artifacts/'],
   artifact_lifetime:
     'Runway returns task outputs as signed URLs that expire (assume minutes to hours, never days). The adapter downloads the first output immediately after the task succeeds; WorldForge keeps only the bytes and their digest, never the URL. A 403 or 404 on download is reported as artifact_expired, and the only remedy is a new task.',
-  smoke_commands: [
-    { capability: 'generate', command: 'npx worldforge smoke runway --capability generate' },
-    { capability: 'transfer', command: 'npx worldforge smoke runway --capability transfer --input-video clip.mp4' },
-  ],
   triage: [
     {
       error_code: 'provider_not_configured',
-      command: 'npx worldforge smoke runway --capability generate',
+      command: smoke(),
       note: 'Prints which env var is missing; set the API key in the shell that runs WorldForge.',
     },
     {
       error_code: 'auth_failed',
-      command: 'npx worldforge smoke runway --capability generate',
+      command: smoke(),
       note: 'The key was refused: check it is current and belongs to an organization with API access.',
     },
     {
       error_code: 'task_failed',
-      command: 'npx worldforge smoke runway --capability generate --json',
+      command: smokeJson,
       note: 'Read failure and failureCode in the error; content moderation and invalid inputs are the usual causes.',
     },
     {
       error_code: 'upstream_timeout',
-      command: 'npx worldforge smoke runway --capability generate --json',
+      command: smokeJson,
       note: 'The task did not finish within the poll budget; re-run later or check the Runway status page.',
     },
     {
       error_code: 'retry_exhausted',
-      command: 'npx worldforge smoke runway --capability generate --json',
+      command: smokeJson,
       note: 'Every read attempt got 429/5xx or no connection: check rate limits and network, then re-run.',
     },
     {
@@ -82,22 +130,22 @@ export const runwayRuntimeManifest: RuntimeManifest = {
     },
     {
       error_code: 'artifact_expired',
-      command: 'npx worldforge smoke runway --capability generate',
+      command: smoke(),
       note: 'The signed output URL expired before download: create a new task and download promptly.',
     },
     {
       error_code: 'unsupported_media_type',
-      command: 'npx worldforge smoke runway --capability generate --json',
+      command: smokeJson,
       note: 'The artifact was not video/*: the URL may point at an error page; re-run the task.',
     },
     {
       error_code: 'artifact_too_large',
-      command: 'npx worldforge smoke runway --capability generate --json',
+      command: smokeJson,
       note: 'The artifact exceeds the size cap; shorten the duration.',
     },
     {
       error_code: 'unsafe_artifact_url',
-      command: 'npx worldforge smoke runway --capability generate --json',
+      command: smokeJson,
       note: 'The output URL had credentials or a local target; local targets need RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS=1.',
     },
   ],
@@ -141,17 +189,12 @@ export class RunwayProvider extends Provider {
 
   #config(): { client: RunwayClient; policy: RequestPolicy; allowLocal: boolean } {
     const env = this.#options.env ?? process.env;
-    const apiKey = this.#options.apiKey ?? envValue(env, 'RUNWAYML_API_SECRET', 'RUNWAY_API_SECRET');
-    const baseUrl = this.#options.baseUrl ?? envValue(env, 'RUNWAYML_BASE_URL') ?? RUNWAY_DEFAULT_BASE_URL;
+    const apiKey = this.#options.apiKey ?? envValue(env, ...envNamesFor(runwayOperations, API_KEY));
+    const baseUrl = this.#options.baseUrl ?? envValue(env, BASE_URL) ?? RUNWAY_DEFAULT_BASE_URL;
     const policy = resolvePolicy(this.#options.policy);
-    if (!this.#options.client && !apiKey) {
-      throw new ProviderError(
-        'provider_not_configured',
-        'runway needs an API key: set RUNWAYML_API_SECRET (or the legacy RUNWAY_API_SECRET).',
-      );
-    }
+    if (!this.#options.client && !apiKey?.trim()) throw new ProviderError('provider_not_configured', RUNWAY_MISSING_KEY);
     const client = this.#options.client ?? createRunwaySdkClient({ apiKey: apiKey!, baseUrl, policy });
-    return { client, policy, allowLocal: localArtifactsAllowed(this.#options, baseUrl, 'RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS') };
+    return { client, policy, allowLocal: localArtifactsAllowed(this.#options, baseUrl, ALLOW_LOCAL_ARTIFACTS) };
   }
 
   /** Creates a task, polls it to a terminal status and downloads its first output. */
