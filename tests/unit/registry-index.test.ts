@@ -45,6 +45,9 @@ describe('registry index', () => {
     writeFileSync(join(root, 'kinds', 'x', 'kind.ts'), '');
     writeFileSync(join(root, 'kinds', 'z', 'kind.ts'), '');
     expect(subfolderModules('kind.ts')(join(root, 'kinds')).sort()).toEqual(['x/kind.ts', 'z/kind.ts']);
+    expect(renderRegistryIndex({ exportName: 'KINDS', describes: 'kind', importName: 'kind' }, ['x/kind.ts'])).toContain(
+      "import { kind as x } from './x/kind.ts';",
+    );
   });
 
   it('renders an empty registry and refuses two entries with one identifier', () => {
