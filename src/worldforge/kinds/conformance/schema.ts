@@ -1,11 +1,12 @@
 /** Conformance evidence: one file per catalog provider, one case per (capability, check). */
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
-import { providerProfileSchema } from '../providers/profile.ts';
-import { evidenceDocumentSchema } from './envelope.ts';
+import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
+import { providerProfileSchema } from '../../providers/profile.ts';
+import { capabilitySchema, caseStatusSchema, errorCodeSchema, sha256Schema } from '../../schema/primitives.ts';
 
 export const CONFORMANCE_SCHEMA = 'worldforge.evidence.conformance@1';
+/** The document kind: its folder under evidence/ and the schema name its envelope carries. */
+export const CONFORMANCE_KIND = { id: 'conformance', schemaName: CONFORMANCE_SCHEMA } as const;
 
 /**
  * What a case checks:
@@ -16,14 +17,12 @@ export const CONFORMANCE_SCHEMA = 'worldforge.evidence.conformance@1';
  */
 export const CASE_KINDS = ['call', 'deterministic', 'rejects-invalid', 'fails-closed'] as const;
 
-const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
-
 export const conformanceCaseSchema = () =>
   z.strictObject({
     /** `<capability>/<kind>`, unique within the file. */
     id: z.string().regex(/^[a-z]+\/[a-z-]+$/),
     /** Capability under test. */
-    capability: z.enum(CAPABILITIES),
+    capability: capabilitySchema(),
     /** What the case checks. */
     kind: z.enum(CASE_KINDS),
     /** Whether the profile advertised the capability when the case ran. */
@@ -33,14 +32,11 @@ export const conformanceCaseSchema = () =>
     /** What actually happened, in words (never raw media or secrets). */
     observed: z.string().min(1),
     /** Whether observed matched expected. */
-    status: z.enum(['passed', 'failed']),
+    status: caseStatusSchema(),
     /** Typed error code observed, or null when the call succeeded. */
-    error_code: errorCode.nullable(),
+    error_code: errorCodeSchema().nullable(),
     /** Digest of the result (binary frames summarized), or null when there was none. */
-    result_digest: z
-      .string()
-      .regex(/^sha256:[0-9a-f]{64}$/)
-      .nullable(),
+    result_digest: sha256Schema().nullable(),
   });
 export type ConformanceCase = z.infer<ReturnType<typeof conformanceCaseSchema>>;
 
