@@ -60,7 +60,7 @@ export const candidateAnchor = (recordId: string, candidateId: string) => `${rec
 
 /** A selection record (its id is the anchor) or one of its candidates on the selection page. */
 export const selectionPath = (recordId: string, candidateId: string | null = null) =>
-  `${ROUTES.selection}#${candidateId === null ? recordId : candidateAnchor(recordId, candidateId)}`;
+  `${ROUTES.selection}#${candidateId ? candidateAnchor(recordId, candidateId) : recordId}`;
 
 /** Anchor of a rubric criterion (`runtime_ownership` → `runtime-ownership`) on the rubric page. */
 export const criterionAnchor = (criterionId: string) => criterionId.replaceAll('_', '-');
@@ -71,6 +71,6 @@ export const bandAnchor = (bandId: string) => `band-${bandId}`;
 /** Anchor of a live-smoke registry row: `<provider>-<capability>`. */
 export const liveSmokeAnchor = (provider: string, capability: string) => `${provider}-${capability}`;
 
-/** A live-smoke row (or, without a capability, the provider's first row anchor) on the live-smoke page. */
+/** A live-smoke row on the live-smoke page (`#<provider>` when no capability is given). */
 export const liveSmokePath = (provider: string, capability: string | null = null) =>
-  `${ROUTES.liveSmoke}#${capability === null ? provider : liveSmokeAnchor(provider, capability)}`;
+  `${ROUTES.liveSmoke}#${capability ? liveSmokeAnchor(provider, capability) : provider}`;

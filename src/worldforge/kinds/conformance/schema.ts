@@ -1,7 +1,12 @@
-/** Conformance evidence: one file per catalog provider, one case per (capability, check). */
+/**
+ * Conformance evidence: one file per catalog provider, one case per (capability, check), plus what
+ * the provider page shows about the provider (its profile and, for providers that are not
+ * checkout-safe, a summary of its runtime manifest), so the page renders from evidence alone.
+ */
 import { z } from 'zod';
 import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
 import { providerProfileSchema } from '../../providers/profile.ts';
+import { runtimeManifestSchema } from '../../providers/runtime-manifest.ts';
 import { capabilitySchema, caseStatusSchema, errorCodeSchema, sha256Schema } from '../../schema/primitives.ts';
 
 export const CONFORMANCE_SCHEMA = 'worldforge.evidence.conformance@1';
@@ -40,6 +45,29 @@ export const conformanceCaseSchema = () =>
   });
 export type ConformanceCase = z.infer<ReturnType<typeof conformanceCaseSchema>>;
 
+/**
+ * What a provider that is not checkout-safe needs from its host (env vars, model, artifact
+ * lifetime, smoke commands, limitations) and the first triage step per typed error, taken from its
+ * runtime manifest when the suite ran. Required env vars are in the profile, never repeated here.
+ */
+export const runtimeSummarySchema = () =>
+  runtimeManifestSchema()
+    .pick({
+      id: true,
+      optional_env_vars: true,
+      default_model: true,
+      host_owned_artifacts: true,
+      artifact_lifetime: true,
+      smoke_commands: true,
+      triage: true,
+      known_limitations: true,
+    })
+    .extend({
+      /** First triage step for a typed error the manifest has no entry for. */
+      default_triage: z.strictObject({ command: z.string().min(1), note: z.string().min(1) }),
+    });
+export type RuntimeSummary = z.infer<ReturnType<typeof runtimeSummarySchema>>;
+
 export const conformanceBodySchema = () =>
   z
     .strictObject({
@@ -47,6 +75,8 @@ export const conformanceBodySchema = () =>
       provider: z.string().min(1),
       /** The profile as it was when the suite ran. */
       profile: providerProfileSchema(),
+      /** The runtime manifest summary of a provider that is not checkout-safe, else null. */
+      runtime: runtimeSummarySchema().nullable(),
       /** Every case, in capability order then kind order. */
       cases: z.array(conformanceCaseSchema()),
     })

@@ -14,8 +14,9 @@ import { withSuiteProvider } from '../../evidence/suite/replay.ts';
 import { sourceOf } from '../../evidence/suite/repo.ts';
 import type { Provider } from '../../providers/base.ts';
 import { CATALOG, PROVIDER_NAMES } from '../../providers/catalog.ts';
+import { type RuntimeManifest, triageFor } from '../../providers/runtime-manifest.ts';
 import { type ConformanceRequests, conformanceRequests, REQUESTS_SOURCE } from './requests.ts';
-import { CONFORMANCE_KIND, type ConformanceCase, type ConformanceEvidence } from './schema.ts';
+import { CONFORMANCE_KIND, type ConformanceCase, type ConformanceEvidence, type RuntimeSummary } from './schema.ts';
 
 export const SUITE_VERSION = '1';
 
@@ -101,6 +102,23 @@ async function casesFor(provider: Provider, capability: Capability, requests: Co
   return cases;
 }
 
+/** The part of a runtime manifest the provider page shows, with the triage step for unlisted errors. */
+function runtimeSummary(manifest: RuntimeManifest): RuntimeSummary {
+  const { id, optional_env_vars, default_model, host_owned_artifacts, artifact_lifetime, smoke_commands, triage, known_limitations } =
+    manifest;
+  return {
+    id,
+    optional_env_vars,
+    default_model,
+    host_owned_artifacts,
+    artifact_lifetime,
+    smoke_commands,
+    triage,
+    known_limitations,
+    default_triage: triageFor(null, null),
+  };
+}
+
 async function buildConformanceEvidence(name: string): Promise<ConformanceEvidence> {
   const recorder = new EventRecorder();
   const requests = conformanceRequests();
@@ -111,7 +129,8 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
     return { cases, profile: provider.profile };
   });
   const { cases, profile } = run;
-  const body = { provider: name, profile, cases };
+  const manifest = CATALOG[name]!.runtime;
+  const body = { provider: name, profile, runtime: manifest ? runtimeSummary(manifest) : null, cases };
   return buildEvidenceDocument(CONFORMANCE_KIND, {
     name,
     subject: { provider: name },
@@ -122,6 +141,8 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
       sourceOf(import.meta.url),
       REQUESTS_SOURCE,
       ...Object.values(requests).flatMap((r) => [r.validFixture.path, r.invalidFixture.path]),
+      // The default triage step comes from there.
+      ...(manifest ? ['src/worldforge/providers/runtime-manifest.ts'] : []),
     ],
     body,
     status: cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
