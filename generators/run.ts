@@ -11,6 +11,7 @@ import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, evidenceSchemaOf, type Ev
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
 import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import type { SuiteSubject } from '../src/worldforge/kinds/define.ts';
+import type { EvidenceStatus } from '../src/worldforge/schema/primitives.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { unsafeValues } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
@@ -107,7 +108,7 @@ export function buildIndex(files: ReadonlyMap<string, string>): string {
         return { path, sha256: sha256Tag(content), kind: 'markdown', schema: 'text/markdown', status: null };
       }
       if (evidenceKindOf(path)) {
-        const doc = JSON.parse(content) as { schema: string; status: 'passed' | 'failed' | 'skipped' };
+        const doc = JSON.parse(content) as { schema: string; status: EvidenceStatus };
         return { path, sha256: sha256Tag(content), kind: 'evidence', schema: doc.schema, status: doc.status };
       }
       return { path, sha256: sha256Tag(content), kind: 'json-schema', schema: schemaNames.get(path) ?? path, status: null };

@@ -8,6 +8,7 @@
 import type { EvidenceKindDefinition, RefCase } from '../kinds/define.ts';
 import { generatedKindById } from '../kinds/registry.ts';
 import { unresolved } from '../kinds/resolution.ts';
+import type { EvidenceStatus } from '../schema/primitives.ts';
 import { EVIDENCE_KINDS, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
 
 export interface ParsedRef {
@@ -23,7 +24,8 @@ export function parseRef(ref: string): ParsedRef {
   return { ref, kind: path.slice(0, slash), subject: path.slice(slash + 1), fragment: fragment ?? null };
 }
 
-export type ResolvedStatus = 'passed' | 'failed' | 'skipped' | 'recorded';
+/** An evidence status, or `recorded` for an authored record (which has no outcome of its own). */
+export type ResolvedStatus = EvidenceStatus | 'recorded';
 
 export interface Resolution {
   /** False when nothing matches the ref. */
