@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { claimLinks } from './src/markdown/claim-links.mjs';
+import { ROUTES } from './src/worldforge/site/routes.ts';
 
 // No network from a build: Astro reads this variable lazily, after the config is loaded, before
 // it would record anything. (Setting it here keeps `npm run build:site` offline without a wrapper.)
@@ -23,30 +24,30 @@ export default defineConfig({
       // Renders :claim[id] in Markdown pages as links to /claims/#id.
       plugins: [claimLinks()],
       sidebar: [
-        { label: 'Home', link: '/' },
-        { label: 'Providers', link: '/providers/' },
-        { label: 'Claims', link: '/claims/' },
-        { label: 'Fixtures', link: '/fixtures/' },
-        { label: 'Evaluation', link: '/evaluation/' },
-        { label: 'Galleries', link: '/galleries/' },
+        { label: 'Home', link: ROUTES.home },
+        { label: 'Providers', link: ROUTES.providers },
+        { label: 'Claims', link: ROUTES.claims },
+        { label: 'Fixtures', link: ROUTES.fixtures },
+        { label: 'Evaluation', link: ROUTES.evaluation },
+        { label: 'Galleries', link: ROUTES.galleries },
         {
           label: 'Selection',
           items: [
-            { label: 'Selection records', link: '/selection/' },
-            { label: 'Rubric', link: '/selection/rubric/' },
-            { label: 'Promotion rules', link: '/selection/promotion-rules/' },
-            { label: 'Design records', link: '/design-records/' },
+            { label: 'Selection records', link: ROUTES.selection },
+            { label: 'Rubric', link: ROUTES.selectionRubric },
+            { label: 'Promotion rules', link: ROUTES.selectionPromotionRules },
+            { label: 'Design records', link: ROUTES.designRecords },
             { label: 'Writing a selection record', slug: 'selection-records' },
           ],
         },
-        { label: 'Live smoke', link: '/live-smoke/' },
+        { label: 'Live smoke', link: ROUTES.liveSmoke },
         {
           label: 'Docs',
           items: [
             { label: 'How evidence works', slug: 'how-evidence-works' },
             { label: 'Scene artifacts', slug: 'scene-artifacts' },
             { label: 'Remote providers and live smoke', slug: 'remote-providers' },
-            { label: 'Check rules reference', link: '/reference/check-rules/' },
+            { label: 'Check rules reference', link: ROUTES.checkRules },
           ],
         },
       ],

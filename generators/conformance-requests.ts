@@ -1,36 +1,5 @@
 /**
- * The conformance suite's requests come from the shared fixture corpus rather than inline
- * payloads: per capability, the first `valid-*` and the first `invalid-*` fixture (by file name).
+ * Compatibility path: the conformance requests moved to src/worldforge/kinds/conformance/requests.ts.
+ * Remove once tests import them from there.
  */
-import { CAPABILITIES, type Capability } from '../src/worldforge/capabilities/index.ts';
-import { fixturesFor, loadCorpus, type LoadedFixture } from '../src/worldforge/fixtures/load.ts';
-import { decodeRequest } from '../src/worldforge/fixtures/schema.ts';
-import { once } from '../src/worldforge/once.ts';
-import { REPO_ROOT } from './repo.ts';
-
-export interface ConformanceRequests {
-  valid: unknown;
-  invalid: unknown;
-  /** Fixture ids and descriptions, quoted in case expectations. */
-  validFixture: LoadedFixture;
-  invalidFixture: LoadedFixture;
-}
-
-export function conformanceRequestsFrom(corpus: readonly LoadedFixture[]): Record<Capability, ConformanceRequests> {
-  const entries = CAPABILITIES.map((capability) => {
-    const fixtures = fixturesFor(corpus, capability);
-    const validFixture = fixtures.find((f) => f.expect.ok);
-    const invalidFixture = fixtures.find((f) => !f.expect.ok);
-    if (!validFixture || !invalidFixture) {
-      throw new Error(`fixtures/capabilities/${capability}: the conformance suite needs at least one valid-* and one invalid-* fixture`);
-    }
-    return [
-      capability,
-      { valid: decodeRequest(validFixture.request), invalid: decodeRequest(invalidFixture.request), validFixture, invalidFixture },
-    ] as const;
-  });
-  return Object.fromEntries(entries) as Record<Capability, ConformanceRequests>;
-}
-
-/** The requests for the corpus in this checkout. */
-export const conformanceRequests = once(() => conformanceRequestsFrom(loadCorpus(REPO_ROOT)));
+export * from '../src/worldforge/kinds/conformance/requests.ts';

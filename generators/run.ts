@@ -9,39 +9,31 @@ import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, evidenceSchemaOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
+import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
+import type { SuiteSubject } from '../src/worldforge/kinds/define.ts';
+import type { EvidenceStatus } from '../src/worldforge/schema/primitives.ts';
+import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { unsafeValues } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
-import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
-import { conformanceSubjects } from './conformance.ts';
-import { evaluationSubjects } from './evaluation.ts';
-import { exchangeSubjects } from './exchanges.ts';
-import { fixtureSubjects } from './fixtures.ts';
-import { gallerySubjects } from './galleries.ts';
-import { jsonSchemaFiles } from './json-schemas.ts';
+import { jsonSchemaFiles, SCHEMA_DIR } from './json-schemas.ts';
 import { renderProviderTable, spliceProviderTable } from './readme-table.ts';
-import { sceneSubjects } from './scenes.ts';
-import { repoPath } from './repo.ts';
 
 export const EVIDENCE_DIR = 'evidence';
 export const INDEX_PATH = 'index.json';
 
 /** A suite subject: one evidence file, addressed as `<kind>/<subject>` (its path minus `.json`). */
-export interface Subject {
+export interface Subject extends Omit<SuiteSubject, 'name'> {
   id: string;
-  build: () => Promise<unknown>;
-  /** Extra renderings of the document (e.g. Markdown), as `[path, content]` under evidence/. */
-  exports?: (document: unknown) => [string, string][];
 }
 
-export function allSubjects(): Subject[] {
-  return [
-    ...conformanceSubjects(),
-    ...exchangeSubjects(),
-    ...fixtureSubjects(),
-    ...evaluationSubjects(),
-    ...sceneSubjects(),
-    ...gallerySubjects(),
-  ];
+/** Every subject of every generated kind, in registry order (each kind's suite is loaded here, lazily). */
+export async function allSubjects(): Promise<Subject[]> {
+  const perKind = await Promise.all(
+    Object.values(EVIDENCE_KINDS).map(async (kind) =>
+      (await kind.subjects()).map(({ name, ...subject }) => ({ ...subject, id: `${kind.id}/${name}` })),
+    ),
+  );
+  return perKind.flat();
 }
 
 export interface Selection {
@@ -116,7 +108,7 @@ export function buildIndex(files: ReadonlyMap<string, string>): string {
         return { path, sha256: sha256Tag(content), kind: 'markdown', schema: 'text/markdown', status: null };
       }
       if (evidenceKindOf(path)) {
-        const doc = JSON.parse(content) as { schema: string; status: 'passed' | 'failed' | 'skipped' };
+        const doc = JSON.parse(content) as { schema: string; status: EvidenceStatus };
         return { path, sha256: sha256Tag(content), kind: 'evidence', schema: doc.schema, status: doc.status };
       }
       return { path, sha256: sha256Tag(content), kind: 'json-schema', schema: schemaNames.get(path) ?? path, status: null };
@@ -126,7 +118,7 @@ export function buildIndex(files: ReadonlyMap<string, string>): string {
 
 /** The complete expected contents of `evidence/`: every suite, the JSON Schemas and the index. */
 export async function buildEvidence(onProgress?: (line: string) => void): Promise<EvidenceFiles> {
-  const files = await buildDocuments(allSubjects(), onProgress);
+  const files = await buildDocuments(await allSubjects(), onProgress);
   for (const schema of jsonSchemaFiles()) files.set(schema.path, schema.content);
   files.set(INDEX_PATH, buildIndex(files));
   return files;
@@ -161,7 +153,8 @@ export function writeEvidence(generated: EvidenceFiles, options: { prune: boolea
   }
   if (options.prune) {
     for (const path of committed.keys()) {
-      const owned = path.split('/')[0]! in EVIDENCE_KINDS || path.startsWith('schemas/');
+      const folder = path.split('/')[0]!;
+      const owned = Object.hasOwn(EVIDENCE_KINDS, folder) || folder === SCHEMA_DIR;
       if (owned && !generated.has(path)) {
         rmSync(join(root, path));
         summary.removed.push(path);

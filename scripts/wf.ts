@@ -47,7 +47,7 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   const partial = Boolean(options.only?.length || options.shard);
   let subjects: ReturnType<typeof selectSubjects>;
   try {
-    subjects = selectSubjects(allSubjects(), { only: options.only, shard: options.shard });
+    subjects = selectSubjects(await allSubjects(), { only: options.only, shard: options.shard });
   } catch (error) {
     if (error instanceof SelectionError) throw new UsageError(error.message);
     throw error;

@@ -1,10 +1,11 @@
 /**
- * Content collections. Every evidence collection is validated with the SAME zod schema the
- * generators and `npm run check` use (src/worldforge/evidence), so a malformed evidence file fails
- * `astro build` naming the entry, the field and the file. Never redefine the shape here. Only the
- * JSON documents are collections: the Markdown gallery exports next to them are served as-is by
- * src/pages/galleries/[id].md.ts. Selection and design records use the record schemas of
- * src/worldforge/records (rule refinements included), and claims the claim schema, the same way.
+ * Content collections. Every evidence kind of the registry (src/worldforge/kinds) brings its own
+ * collection — name, folder, glob and the SAME zod schema the generators and `npm run check` use —
+ * so a malformed evidence file fails `astro build` naming the entry, the field and the file. Never
+ * redefine a shape or list a kind here. Only the JSON documents are evidence collections: the
+ * Markdown gallery exports next to them are served as-is by src/pages/galleries/[id].md.ts.
+ * Selection and design records and live-smoke entries are authored kinds with their own schemas
+ * (rule refinements included); claims use the claim schema and the check's own loader.
  */
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
@@ -12,22 +13,13 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { loadClaims } from './worldforge/claims/load.ts';
 import { claimSchema } from './worldforge/claims/schema.ts';
-import {
-  conformanceEvidenceSchema,
-  evaluationEvidenceSchema,
-  exchangesEvidenceSchema,
-  fixturesEvidenceSchema,
-  galleryEvidenceSchema,
-  type EvidenceKind,
-} from './worldforge/evidence/index.ts';
-import { designRecordSchema } from './worldforge/records/design.ts';
-import { selectionRecordSchema } from './worldforge/records/selection.ts';
-import { liveSmokeEntrySchema } from './worldforge/live-smoke.ts';
+import type { KindCollection } from './worldforge/kinds/define.ts';
+import { KINDS } from './worldforge/kinds/index.ts';
 
 /**
  * `glob()` that re-validates every file on every build. Astro's content cache skips entries whose
  * file is unchanged, and it only invalidates on changes to THIS file's text — not to the schema
- * modules it imports. A schema change in src/worldforge/evidence with unchanged evidence would
+ * modules it imports. A schema change in src/worldforge with unchanged evidence would
  * then build from stale, never re-validated data. Evidence is a handful of small files, so
  * clearing the collection before each load costs nothing.
  */
@@ -42,8 +34,20 @@ function revalidatingGlob(options: Parameters<typeof glob>[0]): Loader {
   };
 }
 
-/** The JSON documents of one evidence kind, `evidence/<kind>/*.json` (not the Markdown exports). */
-const evidenceLoader = (kind: EvidenceKind) => revalidatingGlob({ pattern: `${kind}/*.json`, base: './evidence' });
+/** The collection of one registry kind: its entries, re-validated on every build with the kind's schema. */
+const kindCollection = (collection: KindCollection) =>
+  defineCollection({ loader: revalidatingGlob({ pattern: collection.pattern, base: collection.base }), schema: collection.schema() });
+
+type Kind = (typeof KINDS)[number];
+/**
+ * One collection per kind, keyed by its collection name and typed by its schema: Astro infers an
+ * entry's `data` from the config's `schema` type, so `getCollection('conformance')` stays typed.
+ */
+type KindCollections = {
+  [K in Kind as K['collection']['name']]: { loader: Loader; schema: ReturnType<K['collection']['schema']> };
+};
+
+const kindCollections = Object.fromEntries(KINDS.map((kind) => [kind.collection.name, kindCollection(kind.collection)])) as KindCollections;
 
 /**
  * Claim rows from content/claims/*.yaml, loaded with the same loader the check uses (file:line on
@@ -63,26 +67,6 @@ const claimsLoader: Loader = {
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-  conformance: defineCollection({ loader: evidenceLoader('conformance'), schema: conformanceEvidenceSchema() }),
-  fixtures: defineCollection({ loader: evidenceLoader('fixtures'), schema: fixturesEvidenceSchema() }),
-  evaluation: defineCollection({ loader: evidenceLoader('evaluation'), schema: evaluationEvidenceSchema() }),
-  galleries: defineCollection({ loader: evidenceLoader('galleries'), schema: galleryEvidenceSchema() }),
   claims: defineCollection({ loader: claimsLoader, schema: claimSchema() }),
-  selectionRecords: defineCollection({
-    loader: revalidatingGlob({ pattern: '*.md', base: './content/selection-records' }),
-    schema: selectionRecordSchema(),
-  }),
-  designRecords: defineCollection({
-    loader: revalidatingGlob({ pattern: '*.md', base: './content/design-records' }),
-    schema: designRecordSchema(),
-  }),
-  exchanges: defineCollection({
-    loader: revalidatingGlob({ pattern: 'exchanges/*.json', base: './evidence' }),
-    schema: exchangesEvidenceSchema(),
-  }),
-  /** The live-smoke registry (authored, not generated); run manifests in runs/ are not entries. */
-  liveSmoke: defineCollection({
-    loader: revalidatingGlob({ pattern: '*.json', base: './content/live-smoke' }),
-    schema: liveSmokeEntrySchema(),
-  }),
+  ...kindCollections,
 };

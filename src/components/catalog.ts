@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES, type Capability } from '../worldforge/capabilities/index.ts';
-import type { ConformanceEvidence } from '../worldforge/evidence/index.ts';
+import type { ConformanceEvidence, RuntimeSummary } from '../worldforge/evidence/index.ts';
 import { PROVIDER_NAMES } from '../worldforge/providers/catalog.ts';
 
 export type ConformanceEntry = CollectionEntry<'conformance'>;
@@ -39,6 +39,10 @@ export function capabilityCells(evidence: ConformanceEvidence) {
   return CAPABILITIES.map((capability) => ({ capability, status: capabilityStatus(evidence, capability) }));
 }
 
+/** The first triage step for a typed error, as the provider's conformance evidence records it. */
+export const triageOf = (runtime: RuntimeSummary, code: string | null) =>
+  runtime.triage.find((t) => t.error_code === code) ?? runtime.default_triage;
+
 /** Catalog order (mock first, the reference provider); providers the catalog does not know last, alphabetically. */
 export function compareProviders(a: string, b: string): number {
   if (a === b) return 0;
@@ -69,17 +73,6 @@ export async function conformanceEntries(): Promise<ConformanceEntry[]> {
   return entries.sort((a, b) => compareProviders(a.data.body.provider, b.data.body.provider));
 }
 
-/** Overall status of a set of evidence documents: failed > skipped > passed. */
-export function overallStatus(entries: readonly ConformanceEntry[]): 'passed' | 'failed' | 'skipped' | 'none' {
-  if (entries.length === 0) return 'none';
-  if (entries.some((e) => e.data.status === 'failed')) return 'failed';
-  if (entries.some((e) => e.data.status === 'skipped')) return 'skipped';
-  return 'passed';
-}
-
-export const providerPath = (provider: string) => `/providers/${provider}/`;
-export const HOW_EVIDENCE_WORKS = '/how-evidence-works/';
-
 export type LiveSmokeCollectionEntry = CollectionEntry<'liveSmoke'>;
 
 /** Live-smoke entries sorted by provider (catalog order) then capability. */
@@ -96,5 +89,3 @@ export async function liveSmokeEntries(): Promise<LiveSmokeCollectionEntry[]> {
 export async function exchangesFor(provider: string): Promise<CollectionEntry<'exchanges'> | undefined> {
   return (await getCollection('exchanges')).find((e) => e.data.body.provider === provider);
 }
-
-export const LIVE_SMOKE_PATH = '/live-smoke/';

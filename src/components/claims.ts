@@ -7,7 +7,7 @@ import { CLASS_POLICY } from '../worldforge/claims/backing.ts';
 import { parseRef, resolveRef, type Resolution } from '../worldforge/claims/refs.ts';
 import { CLAIM_AREAS, EVIDENCE_CLASSES, type ClaimArea } from '../worldforge/claims/schema.ts';
 import { repoRefSources } from '../worldforge/claims/sources.ts';
-import { candidateAnchor } from '../worldforge/records/rubric.ts';
+import { kindById } from '../worldforge/kinds/registry.ts';
 
 export type ClaimEntry = CollectionEntry<'claims'>;
 
@@ -18,27 +18,10 @@ export const AREA_TITLES: Record<ClaimArea, string> = {
   'non-claim': 'Non-claims',
 };
 
-/** Site page of an evidence ref, or null when it has none (yet). */
+/** Site page of an evidence ref, as its kind routes it, or null when it has none (yet). */
 export function refUrl(ref: string): string | null {
   const { kind, subject, fragment } = parseRef(ref);
-  switch (kind) {
-    case 'conformance':
-      return `/providers/${subject}/`;
-    case 'fixtures':
-    case 'evaluation':
-    case 'galleries':
-      return `/${kind}/${subject}/`;
-    case 'design-records':
-      return `/design-records/${subject}/`;
-    case 'selection-records':
-      return `/selection/#${fragment ? candidateAnchor(subject, fragment) : subject}`;
-    case 'scenes':
-      return '/scene-artifacts/';
-    case 'live-smoke':
-      return `/live-smoke/#${subject}${fragment ? `-${fragment}` : ''}`;
-    default:
-      return null;
-  }
+  return kindById(kind)?.route(subject, fragment) ?? null;
 }
 
 export interface ResolvedRef {

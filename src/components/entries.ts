@@ -1,8 +1,17 @@
-/** Helpers shared by every evidence collection page: where an entry lives, and uniqueness of page keys. */
+/** Helpers shared by every evidence collection page: where an entry lives, uniqueness of page keys, overall status. */
+import type { EvidenceStatus } from '../worldforge/schema/primitives.ts';
 
 /** Repository-relative path of an evidence entry, e.g. `evidence/fixtures/generate.json`. */
 export const entryFile = (entry: { id: string; filePath?: string | undefined }, kind: string) =>
   entry.filePath ?? `evidence/${kind}/${entry.id.split('/').pop()}.json`;
+
+/** Overall status of several evidence documents: failed > skipped > passed (`none` if empty). */
+export function combinedStatus(entries: readonly { data: { status: EvidenceStatus } }[]): EvidenceStatus | 'none' {
+  if (entries.length === 0) return 'none';
+  if (entries.some((e) => e.data.status === 'failed')) return 'failed';
+  if (entries.some((e) => e.data.status === 'skipped')) return 'skipped';
+  return 'passed';
+}
 
 /**
  * Checks that `key` is unique across `entries` (two files claiming the same capability, suite or

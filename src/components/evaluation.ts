@@ -49,6 +49,3 @@ export const VERDICT_LABELS: Record<ScenarioVerdict, string> = {
   failed: 'failed',
   'expectation-outdated': 'passed, but expected to fail',
 };
-
-export const evaluationPath = (suite: string) => `/evaluation/${suite}/`;
-export const EVALUATION_INDEX = '/evaluation/';

@@ -1,24 +1,13 @@
 /**
  * Derives what the fixture pages show from fixture-suite evidence (`evidence/fixtures/<capability>.json`,
- * validated by the shared schema). Also holds the small entry helpers the evaluation and gallery
- * helpers share.
+ * validated by the shared schema).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES } from '../worldforge/capabilities/index.ts';
-import type { EVIDENCE_STATUSES, FixtureCase, FixturesEvidence } from '../worldforge/evidence/index.ts';
+import type { FixtureCase, FixturesEvidence } from '../worldforge/evidence/index.ts';
 import { assertUniqueKeys } from './entries.ts';
 
-export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-
 export type FixturesEntry = CollectionEntry<'fixtures'>;
-
-/** Overall status of several evidence documents: failed > skipped > passed (`none` if empty). */
-export function combinedStatus(entries: readonly { data: { status: EvidenceStatus } }[]): EvidenceStatus | 'none' {
-  if (entries.length === 0) return 'none';
-  if (entries.some((e) => e.data.status === 'failed')) return 'failed';
-  if (entries.some((e) => e.data.status === 'skipped')) return 'skipped';
-  return 'passed';
-}
 
 /** Fixture evidence in canonical capability order; throws if two files claim one capability. */
 export async function fixturesEntries(): Promise<FixturesEntry[]> {
@@ -56,6 +45,3 @@ export function fixtureCounts(evidence: FixturesEvidence) {
     passed: evidence.body.cases.filter((c) => c.status === 'passed').length,
   };
 }
-
-export const fixturesPath = (capability: string) => `/fixtures/${capability}/`;
-export const FIXTURES_INDEX = '/fixtures/';

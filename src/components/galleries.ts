@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { type CollectionKey, getCollection, type CollectionEntry } from 'astro:content';
 import { GALLERY_LABELS, type GalleryCase } from '../worldforge/evidence/index.ts';
-import { conformanceEntries, providerPath } from './catalog.ts';
-import { evaluationEntries, evaluationPath } from './evaluation.ts';
+import { GENERATED_KIND_LIST } from '../worldforge/kinds/registry.ts';
+import { withAnchor } from '../worldforge/site/routes.ts';
 import { assertUniqueKeys, entryFile } from './entries.ts';
-import { fixturesEntries, fixturesPath } from './fixtures.ts';
 
 export type GalleryEntry = CollectionEntry<'galleries'>;
 export type GalleryLabel = (typeof GALLERY_LABELS)[number];
@@ -69,10 +68,6 @@ export async function galleriesCiting(source: string | ((source: string) => bool
   return (await galleryEntries()).filter((g) => g.data.body.sources.some(matches));
 }
 
-export const galleryPath = (gallery: string) => `/galleries/${gallery}/`;
-export const markdownPath = (gallery: string) => `/galleries/${gallery}.md`;
-export const GALLERIES_INDEX = '/galleries/';
-
 /** Where a gallery case's source evidence is rendered: the page, and the case's anchor if it has one. */
 export interface SourceLink {
   href: string;
@@ -89,29 +84,20 @@ interface SourcePage {
 /**
  * Builds a resolver from a case's `source` (an evidence path such as
  * `evidence/fixtures/generate.json`) to the site page that renders that file, anchored at the
- * case when the page has an element for it. A source inside an evidence folder the site renders
+ * case when the page has an element for it. Each evidence kind says whether and where its
+ * documents render (`sitePage` in its kind.ts). A source inside an evidence folder the site renders
  * but with no such file is a dangling reference and fails the build; a source of another kind
  * (rendered by no page yet) resolves to null and the page shows the path as text.
  */
 export async function sourceResolver(): Promise<(c: Pick<GalleryCase, 'source' | 'fixture_id'>) => SourceLink | null> {
   const pages = new Map<string, SourcePage>();
-  for (const entry of await conformanceEntries()) {
-    // Provider pages have one table of cases (#cases) and no per-case anchors.
-    pages.set(entryFile(entry, 'conformance'), { page: providerPath(entry.data.body.provider), anchors: new Set() });
+  const rendered = GENERATED_KIND_LIST.filter((kind) => kind.sitePage !== null);
+  for (const kind of rendered) {
+    for (const entry of await getCollection(kind.collection.name as CollectionKey)) {
+      pages.set(entryFile(entry, kind.id), { page: kind.sitePage!.path(entry.data), anchors: new Set(kind.sitePage!.anchors(entry.data)) });
+    }
   }
-  for (const entry of await fixturesEntries()) {
-    pages.set(entryFile(entry, 'fixtures'), {
-      page: fixturesPath(entry.data.body.capability),
-      anchors: new Set(entry.data.body.cases.map((c) => c.fixture_id)),
-    });
-  }
-  for (const entry of await evaluationEntries()) {
-    pages.set(entryFile(entry, 'evaluation'), {
-      page: evaluationPath(entry.data.body.suite),
-      anchors: new Set(entry.data.body.scenarios.map((s) => s.scenario)),
-    });
-  }
-  const renderedKinds = ['conformance', 'fixtures', 'evaluation'];
+  const renderedKinds = rendered.map((kind) => kind.id);
 
   return (c) => {
     const found = pages.get(c.source);
@@ -126,6 +112,6 @@ export async function sourceResolver(): Promise<(c: Pick<GalleryCase, 'source' |
     const candidates = [c.fixture_id, c.fixture_id.split(':').pop() ?? ''];
     const anchor = candidates.find((id) => found.anchors.has(id));
     const fallback = found.anchors.size === 0 ? '#cases' : '';
-    return { page: found.page, href: `${found.page}${anchor ? `#${encodeURIComponent(anchor)}` : fallback}` };
+    return { page: found.page, href: anchor ? withAnchor(found.page, anchor) : `${found.page}${fallback}` };
   };
 }

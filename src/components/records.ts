@@ -31,5 +31,3 @@ export function candidateScore(candidate: SelectionCandidate) {
   const band = bandOf(total);
   return { total, band, overridden: candidate.decision !== band.decision };
 }
-
-export const designRecordPath = (id: string) => `/design-records/${id}/`;

@@ -5,8 +5,8 @@
  * the run manifest (`content/live-smoke/runs/<run-id>.json`) by path and digest, skips say why.
  */
 import { z } from 'zod';
-import { CAPABILITIES } from './capabilities/index.ts';
 import { unsafeValues } from './redaction.ts';
+import { capabilitySchema, providerIdSchema, runtimeManifestIdSchema, sha256Schema } from './schema/primitives.ts';
 
 export const LIVE_SMOKE_DIR = 'content/live-smoke';
 export const LIVE_SMOKE_RUNS_DIR = 'content/live-smoke/runs';
@@ -27,16 +27,13 @@ export const liveSmokeEntrySchema = () =>
   z
     .strictObject({
       /** Provider id. */
-      provider: z.string().regex(/^[a-z][a-z0-9-]*$/),
+      provider: providerIdSchema(),
       /** Capability smoked. */
-      capability: z.enum(CAPABILITIES),
+      capability: capabilitySchema(),
       /** The smoke command that produces (or would produce) the run. */
       command: z.string().min(1),
       /** Runtime manifest id the run used, or null. */
-      runtime_manifest: z
-        .string()
-        .regex(/^[a-z][a-z0-9-]*:schema-\d+$/)
-        .nullable(),
+      runtime_manifest: runtimeManifestIdSchema().nullable(),
       /** Day of the run (or of the decision to skip), `YYYY-MM-DD`. */
       date: z.iso.date(),
       /** WorldForge version. */
@@ -49,10 +46,7 @@ export const liveSmokeEntrySchema = () =>
         .regex(/^content\/live-smoke\/runs\/\d{8}T\d{6}Z-[0-9a-f]{8}\.json$/)
         .nullable(),
       /** sha256 of that file, so an edited manifest is caught. */
-      artifact_sha256: z
-        .string()
-        .regex(/^sha256:[0-9a-f]{64}$/)
-        .nullable(),
+      artifact_sha256: sha256Schema().nullable(),
       /** Why the smoke did not run (required for skips and not_run). */
       skip_reason: z.string().min(10).nullable(),
       /** What the entry does not show, or what the adapter does not do. */

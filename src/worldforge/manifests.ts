@@ -8,26 +8,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic.ts';
-import { CAPABILITIES } from './capabilities/index.ts';
 import { canonicalJson, sha256Tag } from './digest.ts';
-import { ERROR_CODES, type ErrorCode } from './errors.ts';
-import { SKIP_REASONS } from './evidence/envelope.ts';
 import { unsafeValues } from './redaction.ts';
+import {
+  capabilitySchema,
+  envVarNameSchema,
+  errorCodeSchema,
+  evidenceStatusSchema,
+  relativePathSchema,
+  runtimeManifestIdSchema,
+  sha256Schema,
+  skipReasonSchema,
+} from './schema/primitives.ts';
 import { formatIssues, zodIssues } from './validation.ts';
 
 export const RUN_MANIFEST_SCHEMA = 'worldforge.run-manifest@1';
 export const RUN_MANIFEST_FILE = 'run_manifest.json';
 
-const sha256 = () => z.string().regex(/^sha256:[0-9a-f]{64}$/, { message: 'must be sha256:<64 lower-case hex>' });
-
 /** A path inside the run folder: relative, POSIX, no `..`. Host paths would leak user names. */
-const runRelativePath = () =>
-  z
-    .string()
-    .min(1)
-    .refine((p) => !p.startsWith('/') && !p.startsWith('~') && !/^[A-Za-z]:/.test(p) && !p.includes('\\') && !p.split('/').includes('..'), {
-      message: 'must be a path relative to the run folder (no leading /, ~, drive letter, backslash or ..)',
-    });
+const runRelativePath = () => relativePathSchema('the run folder');
 
 export const runManifestSchema = () =>
   z
@@ -45,20 +44,20 @@ export const runManifestSchema = () =>
       /** Provider id. */
       provider: z.string().min(1),
       /** Capability exercised. */
-      capability: z.enum(CAPABILITIES),
+      capability: capabilitySchema(),
       /** Outcome. */
-      status: z.enum(['passed', 'failed', 'skipped']),
+      status: evidenceStatusSchema(),
       /**
        * Which endpoint answered: the upstream default, a custom origin, or a local (loopback or
        * private) one such as a replay server. A local run is a rehearsal, not live evidence.
        */
       endpoint: z.enum(['default', 'custom', 'local']),
       /** Runtime manifest id the run used. */
-      runtime_manifest: z.string().regex(/^[a-z][a-z0-9-]*:schema-\d+$/),
+      runtime_manifest: runtimeManifestIdSchema(),
       /** Digest of the canonical request (frames summarized). */
-      input_digest: sha256(),
+      input_digest: sha256Schema(),
       /** Digest of the canonical result, or null when there was none. */
-      result_digest: sha256().nullable(),
+      result_digest: sha256Schema().nullable(),
       /** Provider events observed. */
       event_count: z.int().min(0),
       /** Files the run kept, relative to the run folder, with digests. */
@@ -69,7 +68,7 @@ export const runManifestSchema = () =>
           /** Path relative to the run folder. */
           path: runRelativePath(),
           /** Digest of the file's bytes. */
-          sha256: sha256(),
+          sha256: sha256Schema(),
           /** Size in bytes. */
           byte_length: z.int().min(0),
           /** Media type. */
@@ -77,11 +76,11 @@ export const runManifestSchema = () =>
         }),
       ),
       /** Which env vars were present. Names and presence only, never values. */
-      env_summary: z.array(z.strictObject({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), present: z.boolean() })),
+      env_summary: z.array(z.strictObject({ name: envVarNameSchema(), present: z.boolean() })),
       /** Typed error code of a failed run. */
-      error_code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).nullable(),
+      error_code: errorCodeSchema().nullable(),
       /** Typed skip reason of a skipped run. */
-      skip_reason: z.enum(SKIP_REASONS).nullable(),
+      skip_reason: skipReasonSchema().nullable(),
       /** One human sentence: the error, the skip reason, or what passed. Redacted. */
       message: z.string().min(1),
     })

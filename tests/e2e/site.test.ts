@@ -4,10 +4,13 @@
  * search over the Pagefind index, the theme select, the home page's non-claims. Server and browser
  * come from ./harness.ts; the page-specific tests live in the sibling *.test.ts files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { GENERATED_KIND_LIST } from '../../src/worldforge/kinds/registry.ts';
+import { readCommittedEvidence } from '../../generators/run.ts';
+import { ROUTES } from '../../src/worldforge/site/routes.ts';
 import { DIST, ROOT, useSite } from './harness.ts';
 
 const { open, external } = useSite();
@@ -35,6 +38,28 @@ describe('dist/ leaks nothing', () => {
       for (const needle of FORBIDDEN_IN_DIST) if (text.includes(needle)) leaks.push(`${relative(DIST, file)}: ${needle}`);
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+/** The built file a site path is served from (`/a/` → `a/index.html`, `/a.md` → `a.md`). */
+const builtFile = (path: string) =>
+  join(DIST, ...path.split('#')[0]!.split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
+
+describe('the route table matches the built site', () => {
+  it('every fixed page of ROUTES is built', () => {
+    const missing = Object.entries(ROUTES).filter(([, path]) => !existsSync(builtFile(path)));
+    expect(missing).toEqual([]);
+  });
+
+  it('every committed document of a kind with a page is rendered on the page its kind names', () => {
+    const committed = readCommittedEvidence();
+    const pages = GENERATED_KIND_LIST.filter((kind) => kind.sitePage !== null).flatMap((kind) =>
+      [...committed]
+        .filter(([path]) => path.startsWith(`${kind.id}/`) && path.endsWith('.json'))
+        .map(([path, text]) => ({ path, page: kind.sitePage!.path(JSON.parse(text)) })),
+    );
+    expect(pages.length).toBeGreaterThan(10);
+    expect(pages.filter(({ page }) => !existsSync(builtFile(page)))).toEqual([]);
   });
 });
 

@@ -4,8 +4,8 @@ import { EvaluationError, runSuite, validateSuite } from '../../src/worldforge/e
 import { EVALUATION_SUITES } from '../../src/worldforge/evaluation/suites/index.ts';
 import type { EvaluationSuite, Scenario } from '../../src/worldforge/evaluation/types.ts';
 import { evaluationBodySchema, galleryEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
-import { galleryDefinitions } from '../../generators/galleries.ts';
-import { renderGalleryMarkdown } from '../../generators/gallery-markdown.ts';
+import { renderGalleryMarkdown } from '../../src/worldforge/kinds/galleries/markdown.ts';
+import { galleryDefinitions } from '../../src/worldforge/kinds/galleries/suite.ts';
 
 const scenario = (overrides: Partial<Scenario> = {}): Scenario => ({
   id: 'probe',

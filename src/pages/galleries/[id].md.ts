@@ -4,12 +4,11 @@
  * evidence; a gallery whose export is missing fails the build.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { galleryEntries, markdownExport } from '../../components/galleries.ts';
+import { type GalleryEntry, galleryEntries, markdownExport } from '../../components/galleries.ts';
+import { staticPathsFor } from '../../components/pages.ts';
 
-export const getStaticPaths = (async () => {
-  const entries = await galleryEntries();
-  return entries.map((entry) => ({ params: { id: entry.data.body.gallery }, props: { text: markdownExport(entry) } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  staticPathsFor(await galleryEntries(), 'id', (e) => e.data.body.gallery)) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response((props as { text: string }).text, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });
+export const GET: APIRoute<{ entry: GalleryEntry }> = ({ props }) =>
+  new Response(markdownExport(props.entry), { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

@@ -1,8 +1,10 @@
 /**
- * Which evidence kinds can back which evidence class. This table is the policy the claims check
- * enforces; the claims page renders it so readers see what each class means.
+ * Which evidence kinds can back which evidence class. Each kind declares the classes it can back
+ * (`classes` in src/worldforge/kinds/<kind>/kind.ts); this module derives the per-class policy the
+ * claims check enforces and the claims page renders, and holds the words that explain each class.
  */
-import type { EvidenceClass } from './schema.ts';
+import { kindsBacking } from '../kinds/registry.ts';
+import { EVIDENCE_CLASSES, type EvidenceClass } from './schema.ts';
 
 export interface ClassPolicy {
   /** Ref kinds that can back the class (at least one ref must be of one of them). */
@@ -13,35 +15,35 @@ export interface ClassPolicy {
   meaning: string;
 }
 
-export const CLASS_POLICY: Record<EvidenceClass, ClassPolicy> = {
+/** What each class means and requires, in words; the kinds come from the registry. */
+const CLASS_TEXTS: Record<EvidenceClass, Omit<ClassPolicy, 'kinds'>> = {
   'checkout-tested': {
-    kinds: ['conformance', 'fixtures', 'evaluation', 'galleries', 'scenes', 'exchanges'],
     requirement: 'evidence from a checkout-safe suite (no runtime manifest) whose cited cases passed',
     meaning: 'Re-checked by `npm run check` in any checkout: no network, credentials or GPUs.',
   },
   'fixture-tested': {
-    kinds: ['fixtures', 'scenes'],
     requirement: 'fixture-suite evidence whose cited cases passed',
     meaning: 'Proven on the shared fixture corpus, in any checkout.',
   },
   'prepared-host-smoke-tested': {
-    kinds: ['live-smoke'],
     requirement: 'a live-smoke registry entry with status passed',
     meaning: 'Proven by a smoke run on a host that owns the runtime or credentials, recorded in the live-smoke registry.',
   },
   'release-gated': {
-    kinds: ['benchmarks', 'release'],
-    requirement: 'release evidence (benchmark budgets or a release bundle) that passed',
+    requirement:
+      'release evidence (benchmark budgets or a release bundle) that passed; no evidence kind produces release evidence yet, so no ref can back this class today',
     meaning: 'Checked when a release is cut, against release evidence.',
   },
   deferred: {
-    kinds: ['design-records', 'selection-records'],
     requirement: 'a design or selection record stating a blocker and a revisit trigger',
     meaning: 'Decided not yet: a record names what blocks it and when to revisit.',
   },
   unsupported: {
-    kinds: [],
     requirement: 'no evidence; the row states a blocker or first routing step',
     meaning: 'Explicitly not offered. Stated so nobody infers it.',
   },
 };
+
+export const CLASS_POLICY: Record<EvidenceClass, ClassPolicy> = Object.fromEntries(
+  EVIDENCE_CLASSES.map((cls) => [cls, { kinds: kindsBacking(cls), ...CLASS_TEXTS[cls] }]),
+) as unknown as Record<EvidenceClass, ClassPolicy>;

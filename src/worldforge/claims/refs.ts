@@ -1,8 +1,14 @@
 /**
  * Resolves claim evidence refs (`<kind>/<subject>[#<fragment>]`) against committed sources:
- * evidence files (read as committed, so a claim can only cite what is in the tree) and
- * authored records. Record kinds plug in through `RefSources.records`.
+ * evidence files (read as committed, so a claim can only cite what is in the tree) and authored
+ * records. Each kind says how its refs resolve: a generated kind names the cases a fragment
+ * selects (src/worldforge/kinds/<kind>/kind.ts), an authored kind brings a resolver through
+ * `RefSources.records` (built from the registry by `repoRefSources`).
  */
+import type { EvidenceKindDefinition, RefCase } from '../kinds/define.ts';
+import { generatedKindById } from '../kinds/registry.ts';
+import { unresolved } from '../kinds/resolution.ts';
+import type { EvidenceStatus } from '../schema/primitives.ts';
 import { EVIDENCE_KINDS, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
 
 export interface ParsedRef {
@@ -18,7 +24,8 @@ export function parseRef(ref: string): ParsedRef {
   return { ref, kind: path.slice(0, slash), subject: path.slice(slash + 1), fragment: fragment ?? null };
 }
 
-export type ResolvedStatus = 'passed' | 'failed' | 'skipped' | 'recorded';
+/** An evidence status, or `recorded` for an authored record (which has no outcome of its own). */
+export type ResolvedStatus = EvidenceStatus | 'recorded';
 
 export interface Resolution {
   /** False when nothing matches the ref. */
@@ -47,52 +54,37 @@ export interface RefSources {
   records: Readonly<Record<string, RecordResolver>>;
 }
 
-const notFound = (source: string, detail: string): Resolution => ({
-  found: false,
-  status: null,
-  source,
-  checkoutSafe: false,
-  deferral: null,
-  detail,
-});
-
-interface AnyCase {
-  id?: string;
-  capability?: string;
-  fixture_id?: string;
-  scenario?: string;
-  case_id?: string;
-  status?: string;
-  passed?: boolean;
+/**
+ * The cases of a committed document that a fragment selects. A document that does not have the
+ * shape its kind expects (a hand edit the evidence-schema rule reports) selects nothing.
+ */
+function selectCases(kind: EvidenceKindDefinition, doc: unknown, fragment: string): RefCase[] {
+  try {
+    return kind.refCases(doc).filter((c) => c.keys.includes(fragment));
+  } catch {
+    return [];
+  }
 }
 
-/** Cases of a document that a fragment selects, whatever the evidence kind calls its cases. */
-function selectCases(body: Record<string, unknown>, fragment: string): AnyCase[] {
-  const lists = ['cases', 'scenarios'].flatMap((key) => (Array.isArray(body[key]) ? (body[key] as AnyCase[]) : []));
-  return lists.filter((c) => [c.id, c.capability, c.fixture_id, c.scenario, c.case_id].includes(fragment));
-}
-
-const caseStatus = (c: AnyCase): 'passed' | 'failed' => (c.status === 'failed' || c.passed === false ? 'failed' : 'passed');
-
-function resolveEvidence(parsed: ParsedRef, evidence: ReadonlyMap<string, string>): Resolution {
+function resolveEvidence(kind: EvidenceKindDefinition, parsed: ParsedRef, evidence: ReadonlyMap<string, string>): Resolution {
   const path = `${parsed.kind}/${parsed.subject}.json`;
   const source = `evidence/${path}`;
   const text = evidence.get(path);
-  if (text === undefined) return notFound(source, `no evidence file ${source}`);
-  let doc: { status?: string; runtime_manifest?: unknown; body?: Record<string, unknown> };
+  if (text === undefined) return unresolved(source, `no evidence file ${source}`);
+  let doc: { status?: string; runtime_manifest?: unknown };
   try {
     doc = JSON.parse(text);
   } catch {
-    return notFound(source, `${source} is not valid JSON`);
+    return unresolved(source, `${source} is not valid JSON`);
   }
   const checkoutSafe = doc.runtime_manifest === null;
   const docStatus = (doc.status ?? 'failed') as ResolvedStatus;
   if (parsed.fragment === null) {
     return { found: true, status: docStatus, source, checkoutSafe, deferral: null, detail: `${source}: ${docStatus}` };
   }
-  const cases = selectCases(doc.body ?? {}, parsed.fragment);
-  if (cases.length === 0) return notFound(source, `${source} has no case '${parsed.fragment}'`);
-  const status = cases.some((c) => caseStatus(c) === 'failed') ? 'failed' : docStatus === 'skipped' ? 'skipped' : 'passed';
+  const cases = selectCases(kind, doc, parsed.fragment);
+  if (cases.length === 0) return unresolved(source, `${source} has no case '${parsed.fragment}'`);
+  const status = cases.some((c) => c.status === 'failed') ? 'failed' : docStatus === 'skipped' ? 'skipped' : 'passed';
   return {
     found: true,
     status,
@@ -105,11 +97,12 @@ function resolveEvidence(parsed: ParsedRef, evidence: ReadonlyMap<string, string
 
 export function resolveRef(ref: string, sources: RefSources): Resolution {
   const parsed = parseRef(ref);
-  if (parsed.kind in EVIDENCE_KINDS) return resolveEvidence(parsed, sources.evidence);
-  const resolver = sources.records[parsed.kind];
+  const kind = generatedKindById(parsed.kind);
+  if (kind) return resolveEvidence(kind, parsed, sources.evidence);
+  const resolver = Object.hasOwn(sources.records, parsed.kind) ? sources.records[parsed.kind] : undefined;
   if (resolver) return resolver(parsed.subject, parsed.fragment);
   const known = [...Object.keys(EVIDENCE_KINDS), ...Object.keys(sources.records)].join(', ');
-  return notFound(ref, `unknown evidence kind '${parsed.kind}' (known: ${known})`);
+  return unresolved(ref, `unknown evidence kind '${parsed.kind}' (known: ${known})`);
 }
 
 /** The evidence kind of a ref when it names evidence files, else null. */

@@ -4,27 +4,18 @@
  * site's content collections (which render it). Never define these shapes anywhere else.
  */
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
 import { canonicalJson, sha256Tag } from '../digest.ts';
+import { capabilitySchema, evidenceStatusSchema, repoPathSchema, sha256Schema, skipReasonSchema } from '../schema/primitives.ts';
 
-export const EVIDENCE_STATUSES = ['passed', 'failed', 'skipped'] as const;
-export const SKIP_REASONS = ['missing_credentials', 'missing_runtime', 'not_configured'] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
-
-const sha256 = () => z.string().regex(/^sha256:[0-9a-f]{64}$/, { message: 'must be sha256:<64 lower-case hex>' });
+export { EVIDENCE_STATUSES, type EvidenceStatus, SKIP_REASONS, type SkipReason } from '../schema/primitives.ts';
 
 /** A file the result depends on, by repository-relative path and content digest. */
 export const evidenceInputSchema = () =>
   z.strictObject({
     /** Repository-relative POSIX path. Never absolute, never `..`. */
-    path: z
-      .string()
-      .min(1)
-      .refine((p) => !p.startsWith('/') && !p.split('/').includes('..') && !/^[A-Za-z]:/.test(p), {
-        message: 'must be a repository-relative path',
-      }),
+    path: repoPathSchema(),
     /** Digest of the file's bytes. */
-    sha256: sha256(),
+    sha256: sha256Schema(),
   });
 
 /** What the evidence is about. */
@@ -33,7 +24,7 @@ export const evidenceSubjectSchema = () =>
     /** Provider id, when the evidence is about one provider. */
     provider: z.string().min(1).optional(),
     /** Capability, when the evidence is about one capability. */
-    capability: z.enum(CAPABILITIES).optional(),
+    capability: capabilitySchema().optional(),
     /** Benchmark or evaluation preset, when relevant. */
     preset: z.string().min(1).optional(),
   });
@@ -57,7 +48,7 @@ const envelopeShape = () => ({
     message: 'inputs must be sorted by path without duplicates',
   }),
   /** sha256 of the canonical JSON of `body`. */
-  result_digest: sha256(),
+  result_digest: sha256Schema(),
   /** Provider events observed while producing the result. */
   event_count: z.int().min(0),
   /** Runtime manifest id the evidence was produced against, or null for checkout-safe suites. */
@@ -67,9 +58,9 @@ const envelopeShape = () => ({
   /** What this evidence does NOT show. Required: evidence without a boundary over-claims. */
   claim_boundary: z.string().min(20, { message: 'state what this evidence does not show (≥ 20 characters)' }),
   /** Outcome of the suite for this subject. */
-  status: z.enum(EVIDENCE_STATUSES),
+  status: evidenceStatusSchema(),
   /** Typed reason when `status` is `skipped`, else null. */
-  skip_reason: z.enum(SKIP_REASONS).nullable(),
+  skip_reason: skipReasonSchema().nullable(),
 });
 
 /** Builds the schema of one evidence document kind: the envelope around a typed body. */

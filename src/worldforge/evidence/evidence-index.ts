@@ -1,5 +1,6 @@
 /** `evidence/index.json`: every file under `evidence/` (except itself) with its sha256. */
 import { z } from 'zod';
+import { evidenceStatusSchema, sha256Schema } from '../schema/primitives.ts';
 
 export const INDEX_SCHEMA = 'worldforge.evidence-index@1';
 
@@ -13,13 +14,13 @@ export const evidenceIndexSchema = () =>
         /** Path relative to `evidence/`. */
         path: z.string().min(1),
         /** Digest of the file's bytes. */
-        sha256: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+        sha256: sha256Schema(),
         /** `evidence` for envelope documents, `json-schema` for exported schemas, `markdown` for exports. */
         kind: z.enum(['evidence', 'json-schema', 'markdown']),
         /** Document schema name, or the schema's own id for JSON Schema files. */
         schema: z.string().min(1),
         /** Document status; null for JSON Schema files. */
-        status: z.enum(['passed', 'failed', 'skipped']).nullable(),
+        status: evidenceStatusSchema().nullable(),
       }),
     ),
   });

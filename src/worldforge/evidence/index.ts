@@ -1,23 +1,14 @@
 /**
  * Evidence document kinds, keyed by the folder they live in under `evidence/`. Generators, the
- * check and the site look schemas up here, so adding a kind is one entry.
+ * check and the site look schemas up here. The kinds themselves are defined in
+ * `src/worldforge/kinds/<kind>/kind.ts` and registered in `src/worldforge/kinds/index.ts`: this
+ * module only derives the keyed view, so adding a kind never touches it.
  */
 import type { z } from 'zod';
-import { CONFORMANCE_SCHEMA, conformanceEvidenceSchema } from './conformance.ts';
-import { EVALUATION_SCHEMA, evaluationEvidenceSchema } from './evaluation.ts';
-import { EXCHANGES_SCHEMA, exchangesEvidenceSchema } from './exchanges.ts';
-import { FIXTURES_SCHEMA, fixturesEvidenceSchema } from './fixtures.ts';
-import { GALLERY_SCHEMA, galleryEvidenceSchema } from './gallery.ts';
-import { SCENES_SCHEMA, scenesEvidenceSchema } from './scenes.ts';
+import { GENERATED_KINDS } from '../kinds/registry.ts';
 
-export const EVIDENCE_KINDS = {
-  conformance: { schemaName: CONFORMANCE_SCHEMA, schema: conformanceEvidenceSchema },
-  fixtures: { schemaName: FIXTURES_SCHEMA, schema: fixturesEvidenceSchema },
-  evaluation: { schemaName: EVALUATION_SCHEMA, schema: evaluationEvidenceSchema },
-  exchanges: { schemaName: EXCHANGES_SCHEMA, schema: exchangesEvidenceSchema },
-  galleries: { schemaName: GALLERY_SCHEMA, schema: galleryEvidenceSchema },
-  scenes: { schemaName: SCENES_SCHEMA, schema: scenesEvidenceSchema },
-} as const satisfies Record<string, { schemaName: string; schema: () => z.ZodType }>;
+/** The generated kinds keyed by folder (`kind in EVIDENCE_KINDS`, `EVIDENCE_KINDS[kind].schemaName`). */
+export const EVIDENCE_KINDS = GENERATED_KINDS;
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
@@ -41,14 +32,16 @@ export function evidenceSchemaOf<K extends EvidenceKind>(kind: K): KindSchema<K>
 export function evidenceKindOf(path: string): EvidenceKind | null {
   if (!path.endsWith('.json')) return null;
   const folder = path.split('/')[0];
-  return folder && folder in EVIDENCE_KINDS ? (folder as EvidenceKind) : null;
+  return folder && Object.hasOwn(EVIDENCE_KINDS, folder) ? (folder as EvidenceKind) : null;
 }
 
-export * from './conformance.ts';
+// The document schemas and types of the kinds that existed before the registry, re-exported under
+// their historical names. New kinds export theirs from their own folder.
+export * from '../kinds/conformance/schema.ts';
+export * from '../kinds/evaluation/schema.ts';
+export * from '../kinds/exchanges/schema.ts';
+export * from '../kinds/fixtures/schema.ts';
+export * from '../kinds/galleries/schema.ts';
+export * from '../kinds/scenes/schema.ts';
 export * from './envelope.ts';
-export * from './evaluation.ts';
 export * from './evidence-index.ts';
-export * from './exchanges.ts';
-export * from './fixtures.ts';
-export * from './gallery.ts';
-export * from './scenes.ts';

@@ -5,6 +5,7 @@
  * issues with a scene error code (`params.code`) so the validator can report it.
  */
 import { z } from 'zod';
+import { providerIdSchema, sha256Schema } from '../schema/primitives.ts';
 import type { SceneErrorCode } from './codes.ts';
 import { checkReference, isHostLocalPath } from './references.ts';
 
@@ -23,7 +24,6 @@ const coded = (ctx: z.RefinementCtx, code: SceneErrorCode, path: PropertyKey[], 
   ctx.addIssue({ code: 'custom', path, message, params: { code } });
 
 const vector = (length: number) => z.array(z.number()).length(length, { message: `must have exactly ${length} numbers` });
-const sha256 = () => z.string().regex(/^sha256:[0-9a-f]{64}$/, { message: 'must be sha256:<64 lower-case hex>' });
 const entityId = () => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, { message: 'letters, digits, ".", "_", "-" (≤ 128)' });
 
 /** Keys and string values of a metadata object, walked for credentials and host paths. */
@@ -95,7 +95,7 @@ export const sceneReferenceSchema = () =>
       /** What the file is for: `mesh`, `texture`, `point_cloud`, `preview`…. */
       role: z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: 'lower-case word such as mesh or preview' }),
       /** Digest of the file's bytes: the reference stays verifiable when the URI expires. */
-      digest: sha256(),
+      digest: sha256Schema(),
       /** MIME type, when known. */
       mime_type: z
         .string()
@@ -138,9 +138,9 @@ export const sceneProvenanceSchema = () =>
     /** The command that produced it. */
     command: z.string().min(1),
     /** Digest of the request. */
-    input_digest: sha256(),
+    input_digest: sha256Schema(),
     /** Digest of the produced result. */
-    result_digest: sha256(),
+    result_digest: sha256Schema(),
     /** Provider events observed while producing it. */
     event_count: z.int().min(0),
     /** At least one sentence on what the artifact does not show. */
@@ -155,7 +155,7 @@ export const sceneArtifactSchema = () =>
       /** Always `worldforge.scene_artifact`. */
       kind: z.literal(SCENE_KIND),
       /** Provider that produced it. */
-      provider: z.string().regex(/^[a-z][a-z0-9-]*$/),
+      provider: providerIdSchema(),
       /** The capability it surfaces through (generate; mapping deferred). */
       capability: z.literal('generate'),
       /** Length unit of every position and bound. */

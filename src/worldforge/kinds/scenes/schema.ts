@@ -1,10 +1,13 @@
 /** Scene-fixture evidence: one case per fixture under fixtures/scenes/, validated by the scene validator. */
 import { z } from 'zod';
-import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
-import { SCENE_ERROR_CODE_LIST } from '../scene/codes.ts';
-import { evidenceDocumentSchema } from './envelope.ts';
+import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
+import { FIXTURE_ORIGINS } from '../../fixtures/schema.ts';
+import { caseStatusSchema } from '../../schema/primitives.ts';
+import { SCENE_ERROR_CODE_LIST } from '../../scene/codes.ts';
 
 export const SCENES_SCHEMA = 'worldforge.evidence.scenes@1';
+/** The document kind: its folder under evidence/ and the schema name its envelope carries. */
+export const SCENES_KIND = { id: 'scenes', schemaName: SCENES_SCHEMA } as const;
 
 export const sceneIssueSchema = () =>
   z.strictObject({
@@ -33,7 +36,7 @@ export const sceneCaseSchema = () =>
     /** Every issue the validator reported (empty when accepted). */
     issues: z.array(sceneIssueSchema()),
     /** Whether the outcome matched the expectation. */
-    status: z.enum(['passed', 'failed']),
+    status: caseStatusSchema(),
   });
 export type SceneCase = z.infer<ReturnType<typeof sceneCaseSchema>>;
 

@@ -4,21 +4,21 @@
  * `invalid_input`, and (for deterministic profiles) two identical calls with identical results;
  * not advertised → the call fails closed with `unsupported_capability`.
  */
-import { CAPABILITIES, type Capability } from '../src/worldforge/capabilities/index.ts';
-import { canonicalJson, digestOf, sha256Tag } from '../src/worldforge/digest.ts';
-import { isWorldForgeError, type ErrorCode } from '../src/worldforge/errors.ts';
-import { EventRecorder } from '../src/worldforge/events.ts';
-import { CATALOG, PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
-import type { Provider } from '../src/worldforge/providers/base.ts';
-import { CONFORMANCE_SCHEMA, type ConformanceCase, type ConformanceEvidence } from '../src/worldforge/evidence/index.ts';
-import { conformanceRequests, type ConformanceRequests } from './conformance-requests.ts';
-import { withSuiteProvider } from './harness.ts';
-import { memoize } from './memo.ts';
-import { WORLDFORGE_VERSION, inputDigests } from './repo.ts';
+import { CAPABILITIES, type Capability } from '../../capabilities/index.ts';
+import { digestOf } from '../../digest.ts';
+import { isWorldForgeError, type ErrorCode } from '../../errors.ts';
+import { EventRecorder } from '../../events.ts';
+import { buildEvidenceDocument } from '../../evidence/suite/document.ts';
+import { memoize } from '../../evidence/suite/memo.ts';
+import { withSuiteProvider } from '../../evidence/suite/replay.ts';
+import { sourceOf } from '../../evidence/suite/repo.ts';
+import type { Provider } from '../../providers/base.ts';
+import { CATALOG, PROVIDER_NAMES } from '../../providers/catalog.ts';
+import { type RuntimeManifest, triageFor } from '../../providers/runtime-manifest.ts';
+import { type ConformanceRequests, conformanceRequests, REQUESTS_SOURCE } from './requests.ts';
+import { CONFORMANCE_KIND, type ConformanceCase, type ConformanceEvidence, type RuntimeSummary } from './schema.ts';
 
-export const SUITE = 'conformance';
 export const SUITE_VERSION = '1';
-const GENERATOR_SOURCE = 'generators/conformance.ts';
 
 type Outcome = { ok: true; digest: string } | { ok: false; code: ErrorCode | 'untyped'; message: string };
 
@@ -102,6 +102,23 @@ async function casesFor(provider: Provider, capability: Capability, requests: Co
   return cases;
 }
 
+/** The part of a runtime manifest the provider page shows, with the triage step for unlisted errors. */
+function runtimeSummary(manifest: RuntimeManifest): RuntimeSummary {
+  const { id, optional_env_vars, default_model, host_owned_artifacts, artifact_lifetime, smoke_commands, triage, known_limitations } =
+    manifest;
+  return {
+    id,
+    optional_env_vars,
+    default_model,
+    host_owned_artifacts,
+    artifact_lifetime,
+    smoke_commands,
+    triage,
+    known_limitations,
+    default_triage: triageFor(null, null),
+  };
+}
+
 async function buildConformanceEvidence(name: string): Promise<ConformanceEvidence> {
   const recorder = new EventRecorder();
   const requests = conformanceRequests();
@@ -112,35 +129,31 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
     return { cases, profile: provider.profile };
   });
   const { cases, profile } = run;
-  const body = { provider: name, profile, cases };
-  return {
-    schema: CONFORMANCE_SCHEMA,
-    suite: SUITE,
-    suite_version: SUITE_VERSION,
+  const manifest = CATALOG[name]!.runtime;
+  const body = { provider: name, profile, runtime: manifest ? runtimeSummary(manifest) : null, cases };
+  return buildEvidenceDocument(CONFORMANCE_KIND, {
+    name,
     subject: { provider: name },
-    command: `npx worldforge evidence generate --only conformance/${name}`,
-    worldforge_version: WORLDFORGE_VERSION,
-    inputs: inputDigests([
+    suite_version: SUITE_VERSION,
+    inputs: [
       ...CATALOG[name]!.sources,
       ...replayInputs,
-      GENERATOR_SOURCE,
-      'generators/conformance-requests.ts',
+      sourceOf(import.meta.url),
+      REQUESTS_SOURCE,
       ...Object.values(requests).flatMap((r) => [r.validFixture.path, r.invalidFixture.path]),
-    ]),
-    result_digest: sha256Tag(canonicalJson(body)),
+      // The default triage step comes from there.
+      ...(manifest ? ['src/worldforge/providers/runtime-manifest.ts'] : []),
+    ],
+    body,
+    status: cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
     event_count: recorder.count,
-    runtime_manifest: null,
-    budget: null,
     claim_boundary:
       'Shows that the provider honours the WorldForge call contract in this checkout: advertised capabilities return schema-valid results and everything else fails closed. It does not show output quality, physical fidelity, robot safety or upstream availability.',
-    status: cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
-    skip_reason: null,
-    body,
-  };
+  });
 }
 
 /** Runs the suite for one provider (once per process) and returns its evidence document. */
 export const conformanceEvidence = memoize(buildConformanceEvidence);
 
-export const conformanceSubjects = () =>
-  PROVIDER_NAMES.map((name) => ({ id: `conformance/${name}`, build: () => conformanceEvidence(name) }));
+/** One subject per catalog provider: `conformance/<provider>`. */
+export const subjects = () => PROVIDER_NAMES.map((name) => ({ name, build: () => conformanceEvidence(name) }));

@@ -1,5 +1,5 @@
 /** Markdown export of a failure-case gallery, for pasting into issues. Deterministic text. */
-import type { GalleryEvidence } from '../src/worldforge/evidence/gallery.ts';
+import type { GalleryEvidence } from './schema.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 

@@ -3,10 +3,12 @@
  * triage and issue attachments. They are deterministic contract triage, not fidelity rankings.
  */
 import { z } from 'zod';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
-import { evidenceDocumentSchema } from './envelope.ts';
+import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
+import { errorCodeSchema } from '../../schema/primitives.ts';
 
 export const GALLERY_SCHEMA = 'worldforge.evidence.gallery@1';
+/** The document kind: its folder under evidence/ and the schema name its envelope carries. */
+export const GALLERIES_KIND = { id: 'galleries', schemaName: GALLERY_SCHEMA } as const;
 export const GALLERY_DISCLAIMER =
   'Deterministic contract triage from checkout-safe suites, not a fidelity ranking: a case here shows how a contract refuses or fails, not how good a model is.';
 
@@ -35,7 +37,7 @@ export const galleryCaseSchema = () =>
     /** What happened: result summary or typed error. */
     observed: z.string().min(1),
     /** Typed error code, when there was one. */
-    error_code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).nullable(),
+    error_code: errorCodeSchema().nullable(),
     /** The first thing to do when this case shows up in a report. */
     first_triage_step: z.string().min(1),
     /** Evidence file the case was taken from. */

@@ -5,14 +5,13 @@
  * failure mode — plus the requests it made (method and path only).
  */
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
-import { FAILURE_MODES } from '../replay/exchange.ts';
-import { evidenceDocumentSchema } from './envelope.ts';
+import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
+import { FAILURE_MODES } from '../../replay/exchange.ts';
+import { capabilitySchema, caseStatusSchema, errorCodeSchema, sha256Schema } from '../../schema/primitives.ts';
 
 export const EXCHANGES_SCHEMA = 'worldforge.evidence.exchanges@1';
-
-const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+/** The document kind: its folder under evidence/ and the schema name its envelope carries. */
+export const EXCHANGES_KIND = { id: 'exchanges', schemaName: EXCHANGES_SCHEMA } as const;
 
 export const exchangeCaseSchema = () =>
   z.strictObject({
@@ -21,7 +20,7 @@ export const exchangeCaseSchema = () =>
     /** Repository path of the exchange file. */
     exchange_path: z.string().regex(/^fixtures\/providers\/[a-z0-9-]+\/[a-z0-9-]+\.json$/),
     /** Capability called. */
-    capability: z.enum(CAPABILITIES),
+    capability: capabilitySchema(),
     /** The failure mode the exchange records. */
     failure_mode: z.enum(FAILURE_MODES),
     /** What happens upstream. */
@@ -31,14 +30,11 @@ export const exchangeCaseSchema = () =>
     /** What the adapter did (redacted text). */
     observed: z.string().min(1),
     /** Whether observed matched expected. */
-    status: z.enum(['passed', 'failed']),
+    status: caseStatusSchema(),
     /** Typed error code observed, or null on success. */
-    error_code: errorCode.nullable(),
+    error_code: errorCodeSchema().nullable(),
     /** Digest of the result (frames summarized), or null. */
-    result_digest: z
-      .string()
-      .regex(/^sha256:[0-9a-f]{64}$/)
-      .nullable(),
+    result_digest: sha256Schema().nullable(),
     /** Requests the adapter made, as `METHOD /path` (queries and headers are never kept). */
     requests: z.array(z.string().regex(/^(GET|POST|DELETE) \/[^?#\s]*$/)),
     /** Whether every API request (`/v1/…`) carried a bearer token (its value is never kept). */

@@ -3,19 +3,18 @@
  * (JSON-native pre-pass, then schema) and is compared with the outcome its fixture expects.
  */
 import { readdirSync } from 'node:fs';
-import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
-import { SCENES_SCHEMA, type SceneCase, type ScenesEvidence } from '../src/worldforge/evidence/scenes.ts';
-import { redactText } from '../src/worldforge/redaction.ts';
-import { decodeSceneValue, loadSceneCorpus, SCENE_CORPUS_DIR, type SceneFixture } from '../src/worldforge/scene/fixtures.ts';
-import { SCENE_SCHEMA_VERSION } from '../src/worldforge/scene/schema.ts';
-import { validateSceneArtifact } from '../src/worldforge/scene/validate.ts';
-import { memoize } from './memo.ts';
-import { inputDigests, REPO_ROOT, repoPath, WORLDFORGE_VERSION } from './repo.ts';
+import { buildEvidenceDocument } from '../../evidence/suite/document.ts';
+import { memoize } from '../../evidence/suite/memo.ts';
+import { REPO_ROOT, repoPath, sourceOf } from '../../evidence/suite/repo.ts';
+import { redactText } from '../../redaction.ts';
+import { decodeSceneValue, loadSceneCorpus, SCENE_CORPUS_DIR, type SceneFixture } from '../../scene/fixtures.ts';
+import { SCENE_SCHEMA_VERSION } from '../../scene/schema.ts';
+import { validateSceneArtifact } from '../../scene/validate.ts';
+import { SCENES_KIND, type SceneCase, type ScenesEvidence } from './schema.ts';
 
-export const SUITE = 'scenes';
 export const SUITE_VERSION = '1';
+/** The one scene subject: the whole corpus, `scenes/artifacts`. */
 export const SCENE_SUBJECT = 'artifacts';
-const GENERATOR_SOURCE = 'generators/scenes.ts';
 const SCENE_SOURCE_DIR = 'src/worldforge/scene';
 
 export function sceneCase(fixture: SceneFixture): SceneCase {
@@ -49,27 +48,20 @@ async function buildScenesEvidence(): Promise<ScenesEvidence> {
   const sources = readdirSync(repoPath(SCENE_SOURCE_DIR))
     .filter((n) => n.endsWith('.ts'))
     .map((n) => `${SCENE_SOURCE_DIR}/${n}`);
-  return {
-    schema: SCENES_SCHEMA,
-    suite: SUITE,
-    suite_version: SUITE_VERSION,
+  return buildEvidenceDocument(SCENES_KIND, {
+    name: SCENE_SUBJECT,
     subject: { capability: 'generate' },
-    command: `npx worldforge evidence generate --only scenes/${SCENE_SUBJECT}`,
-    worldforge_version: WORLDFORGE_VERSION,
-    inputs: inputDigests([GENERATOR_SOURCE, 'src/worldforge/redaction.ts', ...sources, ...fixtures.map((f) => f.path)]),
-    result_digest: sha256Tag(canonicalJson(body)),
+    suite_version: SUITE_VERSION,
+    inputs: [sourceOf(import.meta.url), 'src/worldforge/redaction.ts', ...sources, ...fixtures.map((f) => f.path)],
+    body,
+    status: cases.length > 0 && cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
     event_count: 0,
-    runtime_manifest: null,
-    budget: null,
     claim_boundary:
       'Shows that the scene artifact validator accepts and refuses the committed scene fixtures as they expect. It does not show that any provider produces scene artifacts (the generate mapping is deferred), nor anything about geometry quality or the referenced asset bytes.',
-    status: cases.length > 0 && cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
-    skip_reason: null,
-    body,
-  };
+  });
 }
 
 /** The scene fixture evidence (built once per process). */
 export const scenesEvidence = memoize(async (_: typeof SCENE_SUBJECT) => buildScenesEvidence());
 
-export const sceneSubjects = () => [{ id: `scenes/${SCENE_SUBJECT}`, build: () => scenesEvidence(SCENE_SUBJECT) }];
+export const subjects = () => [{ name: SCENE_SUBJECT, build: () => scenesEvidence(SCENE_SUBJECT) }];
