@@ -6,7 +6,7 @@
 import { REPO_ROOT } from '../../../generators/repo.ts';
 import { parseClaims, parseKnownGaps } from '../claims/load.ts';
 import { canonicalJson, sha256Tag } from '../digest.ts';
-import { readEvidenceDir } from '../evidence/read.ts';
+import { readEvidenceDir, readTextTree } from '../evidence/read.ts';
 import { byPosition } from '../problem.ts';
 import { parseDesignRecord, parseSelectionRecord, type RecordProblem } from '../records/index.ts';
 import type { CheckRule } from './define-rule.ts';
@@ -23,6 +23,10 @@ export const brief = (findings: readonly Finding[]): string[] =>
   findings.map((f) => `${f.level} ${f.rule} ${f.file}:${f.line ?? '-'} [${f.id}]`);
 
 let committedEvidence: ReadonlyMap<string, string> | undefined;
+/** Text files under a repository folder, keyed by repository-relative path. */
+const readRepoTree = (folder: string, names: RegExp) =>
+  new Map([...readTextTree(`${REPO_ROOT}/${folder}`, names)].map(([path, text]) => [`${folder}/${path}`, text]));
+
 /** The repository's committed evidence/ (read once): templates for documents a test edits. */
 export function committed(): ReadonlyMap<string, string> {
   committedEvidence ??= readEvidenceDir(`${REPO_ROOT}/evidence`);
@@ -108,3 +112,8 @@ export const selectionRecordText = (id: string, candidates: string, body = SELEC
 /** A design record file: an accepted provider-runtime decision unless `extra` frontmatter lines say more. */
 export const designRecordText = (id: string, extra = '', body = 'A design record body.\n') =>
   `---\nid: ${id}\ntitle: Design ${id}\nkind: provider-runtime\ndecision_date: "2026-11-26"\ndecision: accepted\nsummary: A design record used by the rule tests.\nhost_owns:\n  - The runtime and its credentials\n${extra}---\n\n${body}`;
+
+/** The repository's committed live-smoke entries (content/live-smoke/*.json), as a content slice to edit. */
+export function liveSmokeContent(): Map<string, string> {
+  return readRepoTree('content/live-smoke', /\.json$/);
+}
