@@ -13,7 +13,7 @@ import { claimsFileSchema, knownGapsFileSchema, type Claim, type KnownGap } from
 export const CLAIMS_DIR = 'content/claims';
 export const KNOWN_GAPS_FILE = `${CLAIMS_DIR}/known-gaps.yaml`;
 
-/** A claims or known-gaps problem: always located to a line (of the field, or its nearest parent). */
+/** A claims or known-gaps problem, located at the line of its field (or nearest parent); null only for YAML errors without a position. */
 export type DataProblem = Problem & { line: number | null };
 
 export interface Located<T> {

@@ -2,6 +2,7 @@
 import { resolveRef } from '../../claims/refs.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+
 /** Days after which a live smoke no longer backs a prepared-host claim without a warning. */
 export const SMOKE_STALENESS_DAYS = 90;
 

@@ -6,6 +6,7 @@ import type { DesignRecord } from '../../records/design.ts';
 import type { LoadedRecord } from '../../records/load.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+
 /** The rules across fields of one design record. */
 function designProblems(record: LoadedRecord<DesignRecord>): RecordProblem[] {
   const { data } = record;

@@ -3,6 +3,7 @@ import { createTwoFilesPatch } from 'diff';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
 import { evidenceFile, evidenceSubject } from '../documents.ts';
+
 /** Longest diff a finding prints; the rest is summarised in one line. */
 const MAX_DIFF_LINES = 60;
 

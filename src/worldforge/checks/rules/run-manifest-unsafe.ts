@@ -5,6 +5,7 @@ import { zodIssues } from '../../validation.ts';
 import { defineRule } from '../define-rule.ts';
 import { liveSmokeEntries, parseJson } from '../documents.ts';
 import type { FindingDraft } from '../finding.ts';
+
 /** Problems of one run manifest file: JSON, schema and the redaction rules the schema applies. */
 function manifestFindings(file: string, text: string, id: string): FindingDraft[] {
   const json = parseJson(text);

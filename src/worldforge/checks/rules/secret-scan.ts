@@ -2,6 +2,7 @@
 import { findSecrets } from '../../redaction.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+
 function scan(file: string, text: string): FindingDraft[] {
   return findSecrets(text).map((hit) => {
     const line = text.slice(0, hit.index).split('\n').length;

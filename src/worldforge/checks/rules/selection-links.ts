@@ -6,6 +6,7 @@ import { fieldProblem } from '../../records/problems.ts';
 import { SELECTION_ROUTES } from '../../records/rubric.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+
 /** Pages every selection record body links, so a reader sees what scores and promotions mean. */
 const REQUIRED_LINKS = [
   { path: SELECTION_ROUTES.rubric, label: 'rubric' },

@@ -5,6 +5,7 @@ import type { LoadedRecord } from '../../records/load.ts';
 import type { SelectionRecord } from '../../records/selection.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+
 /** Candidate ids are cited by claims (`selection-records/<record>#<candidate>`), so each is used once. */
 function duplicateCandidateIds(record: LoadedRecord<SelectionRecord>): RecordProblem[] {
   const seen = new Set<string>();
