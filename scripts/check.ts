@@ -1,76 +1,27 @@
 /**
- * `worldforge check`: regenerates every suite in memory and compares with the committed tree.
- * It reads sources only (evidence JSON, profiles, README), never rendered pages, so it is
+ * `worldforge check`: loads the check data — the committed tree, a fresh in-memory regeneration of
+ * every suite, profiles, README, claims, records, content and the built site — and runs the rule
+ * registry over it (src/worldforge/checks). It reads sources only, never rendered pages, so it is
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { buildEvidence, readCommittedEvidence, type EvidenceFiles } from '../generators/run.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { REPO_ROOT, repoPath } from '../generators/repo.ts';
-import { sha256Tag } from '../src/worldforge/digest.ts';
-import { readTextTree } from '../src/worldforge/evidence/read.ts';
-import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
+import { buildEvidence, type EvidenceFiles, INDEX_PATH, readCommittedEvidence } from '../generators/run.ts';
+import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
+import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
+import { recordsSlice } from '../src/worldforge/checks/records-slice.ts';
+import { runRules as runRegistry } from '../src/worldforge/checks/runner.ts';
+import type { CheckData, CheckInput } from '../src/worldforge/checks/slices.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
-import { applyKnownGaps } from './check/known-gaps.ts';
-import {
-  claimBackingRule,
-  claimCoverageRule,
-  claimDuplicateRule,
-  claimRefRule,
-  claimSchemaRule,
-  nonClaimsRule,
-  proseReferenceRule,
-  readmeClaimsListRule,
-  smokeStaleRule,
-} from './check/claim-rules.ts';
-import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
+import { sha256Tag } from '../src/worldforge/digest.ts';
+import { readTextTree } from '../src/worldforge/evidence/read.ts';
+import { FixtureCorpusError, loadCorpus } from '../src/worldforge/fixtures/load.ts';
+import type { Problem } from '../src/worldforge/problem.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { loadRecords } from '../src/worldforge/records/load.ts';
-import type { CheckContext, Rule } from './check/context.ts';
-import {
-  evidenceDriftRule,
-  evidenceIndexRule,
-  evidenceMissingRule,
-  evidenceSchemaRule,
-  evidenceStaleRule,
-  evidenceUnexpectedRule,
-} from './check/evidence-rules.ts';
-import { evaluationMismatchRule, fixtureFailedRule, fixtureSchemaRule } from './check/fixture-rules.ts';
-import { liveSmokeCoverageRule, liveSmokeSchemaRule, runManifestRule } from './check/live-smoke-rules.ts';
-import { conformanceFailedRule, profileConformanceRule, readmeProviderTableRule } from './check/provider-rules.ts';
-import { RECORD_RULES } from './check/record-rules.ts';
-import { sceneFixtureFailedRule } from './check/scene-rules.ts';
-import { secretScanRule } from './check/secret-rules.ts';
-
-export const CHECK_RULES: readonly Rule[] = [
-  evidenceSchemaRule,
-  evidenceDriftRule,
-  evidenceMissingRule,
-  evidenceUnexpectedRule,
-  evidenceIndexRule,
-  evidenceStaleRule,
-  fixtureSchemaRule,
-  fixtureFailedRule,
-  evaluationMismatchRule,
-  sceneFixtureFailedRule,
-  conformanceFailedRule,
-  profileConformanceRule,
-  readmeProviderTableRule,
-  claimSchemaRule,
-  claimDuplicateRule,
-  claimRefRule,
-  claimBackingRule,
-  claimCoverageRule,
-  nonClaimsRule,
-  proseReferenceRule,
-  readmeClaimsListRule,
-  smokeStaleRule(),
-  ...RECORD_RULES,
-  liveSmokeSchemaRule,
-  liveSmokeCoverageRule,
-  runManifestRule,
-  secretScanRule,
-];
+import { loadExchanges } from '../src/worldforge/replay/exchange.ts';
+import { loadSceneCorpus } from '../src/worldforge/scene/fixtures.ts';
 
 /** Text files under a repository folder whose name matches, keyed by repository-relative path. */
 function readRepoTree(folder: string, names: RegExp): Map<string, string> {
@@ -87,47 +38,75 @@ function currentDigest(path: string): string | null {
   return existsSync(full) ? sha256Tag(readFileSync(full)) : null;
 }
 
-export async function loadContext(options: { scanDist?: boolean } = {}): Promise<CheckContext> {
-  let fresh: EvidenceFiles | null = null;
-  let inputProblems: CheckContext['inputProblems'] = [];
+/**
+ * Problems of every input corpus the suites load (capability and scene fixtures, each provider's
+ * recorded exchanges), all at once: a suite run stops at the first invalid corpus it meets.
+ */
+function inputProblems(): Problem[] {
+  const providers = existsSync(repoPath('fixtures/providers'))
+    ? readdirSync(repoPath('fixtures/providers'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const loaders = [
+    () => loadCorpus(REPO_ROOT),
+    () => loadSceneCorpus(REPO_ROOT),
+    ...providers.map((name) => () => loadExchanges(REPO_ROOT, name)),
+  ];
+  return loaders.flatMap((load) => {
+    try {
+      load();
+      return [];
+    } catch (error) {
+      if (error instanceof FixtureCorpusError) return [...error.problems];
+      throw error;
+    }
+  });
+}
+
+/** Regenerates every suite in memory; invalid inputs (fixtures, recorded exchanges) become problems instead. */
+async function regenerate(): Promise<{ fresh: EvidenceFiles | null; inputProblems: Problem[] }> {
+  const problems = inputProblems();
+  if (problems.length) return { fresh: null, inputProblems: problems };
   try {
-    fresh = await buildEvidence();
+    return { fresh: await buildEvidence(), inputProblems: [] };
   } catch (error) {
     if (!(error instanceof FixtureCorpusError)) throw error;
-    inputProblems = [...error.problems];
+    return { fresh: null, inputProblems: [...error.problems] };
   }
+}
+
+/** Every slice the rules read, loaded from the repository. */
+export async function loadContext(options: { scanDist?: boolean } = {}): Promise<Omit<CheckData, 'findings'>> {
+  const { fresh, inputProblems } = await regenerate();
   const committed = readCommittedEvidence();
   const records = loadRecords(REPO_ROOT);
+  const readme = readFileSync(repoPath('README.md'), 'utf8');
   return {
-    committed,
-    fresh,
-    inputProblems,
-    currentDigest,
+    evidence: { committed, fresh, inputProblems, indexPath: INDEX_PATH },
+    repo: { digest: currentDigest },
     profiles: catalogProfiles(),
-    readme: readFileSync(repoPath('README.md'), 'utf8'),
+    readme,
     claims: loadClaims(REPO_ROOT),
     gaps: loadKnownGaps(REPO_ROOT),
+    refs: repoRefSources(REPO_ROOT, committed, records),
     prose: [
-      { file: 'README.md', text: readFileSync(repoPath('README.md'), 'utf8') },
+      { file: 'README.md', text: readme },
       ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
     ],
-    refSources: repoRefSources(REPO_ROOT, committed, records),
-    records,
+    records: recordsSlice(records),
     content: readRepoTree('content', CONTENT_FILES),
     // The site is checked when it has been built (CI builds before checking); a stale dist/ from
     // an older build is scanned too, which errs on the safe side.
     dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null,
-    repoFile: repoPath,
+    today: new Date(),
   };
 }
 
-const order = (a: Finding, b: Finding) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
-
-export function runRules(context: CheckContext, rules: readonly Rule[] = CHECK_RULES): Finding[] {
-  return applyKnownGaps(
-    rules.flatMap((rule) => rule.check(context)),
-    context.gaps.gaps,
-  ).sort(order);
+/** The registry's rules (or the given ones) over loaded data: findings sorted by file, rule, id. */
+export function runRules(data: CheckInput, rules?: readonly CheckRule[]): Finding[] {
+  return runRegistry(data, rules);
 }
 
 export async function runCheck(options: { scanDist?: boolean } = {}): Promise<CheckReport> {

@@ -1,16 +1,18 @@
 /**
- * `worldforge selection check <file>` and `worldforge selection new`. Both validate with the
- * record loader `npm run check` uses, so a record that passes here passes there, and the errors
- * read the same (file:line, rule, field, expected, found, hint).
+ * `worldforge selection check <file>` and `worldforge selection new`. Both run the record rules of
+ * the check registry on the one record, so a record that passes here passes `npm run check`, and
+ * the problems read the same (file:line, rule, field, expected, found, hint).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { REPO_ROOT } from '../../generators/repo.ts';
-import { checkSelectionFile, SELECTION_DIR } from '../../src/worldforge/records/load.ts';
-import { formatProblems, type RecordProblem } from '../../src/worldforge/records/problems.ts';
+import type { Finding } from '../../src/worldforge/checks/finding.ts';
+import { checkSelectionRecord } from '../../src/worldforge/checks/records-slice.ts';
+import { byPosition, type Problem } from '../../src/worldforge/problem.ts';
+import { redactText } from '../../src/worldforge/redaction.ts';
+import { parseSelectionRecord, SELECTION_DIR } from '../../src/worldforge/records/load.ts';
 import { bandOf, scoreTotal } from '../../src/worldforge/records/rubric.ts';
-import { parseSelectionRecord } from '../../src/worldforge/records/load.ts';
 import { candidatesFromFlags, FlagError, type CandidateFlags } from './flags.ts';
 import { promptRecord } from './prompt.ts';
 import { renderRecord, type RecordDraft } from './render.ts';
@@ -50,9 +52,55 @@ function summaryLine(text: string, path: string): string {
   return `${record.data.candidates.length} candidate(s): ${counts.active} active, ${counts.rfc} rfc, ${counts.deferred} deferred\n  ${totals.join('\n  ')}`;
 }
 
+/** A record finding as the selection commands print it: a problem whose field is the finding's id and hint its fix. */
+type RecordProblem = Required<Pick<Problem, 'rule' | 'expected' | 'hint'>> & Problem;
+
+/**
+ * The findings of the record rules as problems, by position. Findings are redacted, which would
+ * mask a path outside the repository (a draft in /tmp): that file is shown as the user gave it.
+ */
+function problemsOf(findings: readonly Finding[], shown: string): RecordProblem[] {
+  const masked = redactText(shown);
+  return findings
+    .map((f) => ({
+      rule: f.rule,
+      file: f.file === masked ? shown : f.file,
+      line: f.line,
+      field: f.id,
+      expected: f.expected,
+      reason: f.found,
+      hint: f.fix,
+    }))
+    .sort(byPosition);
+}
+
+/** `file:line  [rule]  field` then expected / found / hint, one block per problem. */
+function formatProblems(problems: readonly RecordProblem[]): string {
+  return problems
+    .map((p) =>
+      [
+        `${p.line ? `${p.file}:${p.line}` : p.file}  [${p.rule}]  ${p.field}`,
+        `    expected: ${p.expected}`,
+        `    found:    ${p.reason}`,
+        `    hint:     ${p.hint}`,
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
 function report(io: Io, shown: string, problems: readonly RecordProblem[], text: string, json: boolean): number {
   if (json) {
-    io.out(`${JSON.stringify({ file: shown, ok: problems.length === 0, problems }, null, 2)}\n`);
+    // The JSON keys predate the shared problem shape: `found` is the problem's reason.
+    const listed = problems.map(({ rule, file, line, field, expected, reason, hint }) => ({
+      rule,
+      file,
+      line,
+      field,
+      expected,
+      found: reason,
+      hint,
+    }));
+    io.out(`${JSON.stringify({ file: shown, ok: problems.length === 0, problems: listed }, null, 2)}\n`);
   } else if (problems.length === 0) {
     io.out(`worldforge selection check: ${shown} ok\n  ${summaryLine(text, shown)}\n`);
   } else {
@@ -63,6 +111,9 @@ function report(io: Io, shown: string, problems: readonly RecordProblem[], text:
   return problems.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
+/** Problems of one selection record text, with the rules `npm run check` applies. */
+const checkRecord = (shown: string, text: string) => problemsOf(checkSelectionRecord(REPO_ROOT, shown, text), shown);
+
 export function selectionCheck(io: Io, file: string, options: { json?: boolean }): number {
   const { full, shown } = displayPath(io.cwd, file);
   if (!existsSync(full)) {
@@ -70,7 +121,7 @@ export function selectionCheck(io: Io, file: string, options: { json?: boolean }
     return EXIT.usage;
   }
   const text = readFileSync(full, 'utf8');
-  return report(io, shown, checkSelectionFile(REPO_ROOT, shown, text), text, Boolean(options.json));
+  return report(io, shown, checkRecord(shown, text), text, Boolean(options.json));
 }
 
 export interface NewOptions extends CandidateFlags {
@@ -141,7 +192,7 @@ export async function selectionNew(io: Io, options: NewOptions, prompt = draftFr
   }
   const text = renderRecord(draft);
   // Same rules as `selection check` and `npm run check`: never write a record they would refuse.
-  const problems = checkSelectionFile(REPO_ROOT, shown, text);
+  const problems = checkRecord(shown, text);
   if (problems.length) {
     io.out(
       `${formatProblems(problems)}\n\nworldforge selection new: nothing written; the record would break ${problems.length} rule(s).\n`,

@@ -56,6 +56,23 @@ describe('worldforge check', () => {
     expect(report.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['evidence-drift', 'evidence-schema', 'evidence-index']));
   });
 
+  it('reports a malformed recorded exchange as an exchange-schema finding naming file and field, and still runs the other rules', () => {
+    const r = fresh();
+    const path = 'fixtures/providers/runway/task-failed.json';
+    const exchange = JSON.parse(r.read(path));
+    r.write(path, `${JSON.stringify({ ...exchange, failure_mode: 'meltdown' }, null, 2)}\n`);
+    r.write('README.md', `${r.read('README.md')}\nAlso :claim[made-up-claim].\n`);
+    const result = r.cli('check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('unexpected error');
+    expect(result.stdout).toMatch(/✖ exchange-schema +fixtures\/providers\/runway\/task-failed\.json +\[failure_mode\]/);
+    expect(result.stdout).toMatch(/✖ claim-reference-unknown +README\.md:\d+ +\[made-up-claim\]/);
+    const generate = r.cli('evidence');
+    expect(generate.code).toBe(2);
+    expect(generate.stderr).toContain(`${path}: failure_mode: expected one of`);
+    expect(generate.stderr).not.toContain('unexpected error');
+  });
+
   it('exits 2 on a usage error', () => {
     expect(fresh().cli('check', '--bogus').code).toBe(2);
     expect(repo!.cli('evidence', 'generate', '--shard', '3/2').code).toBe(2);

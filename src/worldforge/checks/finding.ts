@@ -3,7 +3,8 @@
  * the file, the subject id, what was expected, what was found, and the one command that fixes it.
  */
 import { z } from 'zod';
-import { RULE_IDS } from './rules.ts';
+import { redactText } from '../redaction.ts';
+import { RULE_IDS, RULES, ruleDocsPath, type RuleId } from './rules.ts';
 
 export const findingSchema = () =>
   z.strictObject({
@@ -40,3 +41,40 @@ export const checkReportSchema = () =>
     findings: z.array(findingSchema()),
   });
 export type CheckReport = z.infer<ReturnType<typeof checkReportSchema>>;
+
+/**
+ * What a rule's check returns: a finding without the parts the runner fills in (rule id, docs
+ * link). `level` defaults to error, `line` and `details` to null, `fix` to the rule's fix. It is
+ * declared on its own, not derived from `Finding`, because rule definitions (whose ids make up
+ * `RuleId`) return it: deriving it from `Finding` would make `RuleId` depend on itself.
+ */
+export interface FindingDraft {
+  level?: 'error' | 'warning';
+  file: string;
+  line?: number | null;
+  id: string;
+  expected: string;
+  found: string;
+  fix?: string | undefined;
+  details?: string | null;
+}
+
+/**
+ * Completes a draft into the finding of `rule`. Every text field is redacted: findings reach
+ * terminals, CI logs and job summaries, and a diff of a file holding a secret would otherwise
+ * print the secret.
+ */
+export function finding(rule: RuleId, draft: FindingDraft): Finding {
+  return {
+    rule,
+    level: draft.level ?? 'error',
+    file: redactText(draft.file),
+    line: draft.line ?? null,
+    id: redactText(draft.id),
+    expected: redactText(draft.expected),
+    found: redactText(draft.found),
+    fix: draft.fix ?? RULES[rule].fix,
+    details: draft.details == null ? null : redactText(draft.details),
+    docs: ruleDocsPath(rule),
+  };
+}

@@ -6,18 +6,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import type { Problem } from '../problem.ts';
 import { zodIssues } from '../validation.ts';
 import { claimsFileSchema, knownGapsFileSchema, type Claim, type KnownGap } from './schema.ts';
 
 export const CLAIMS_DIR = 'content/claims';
 export const KNOWN_GAPS_FILE = `${CLAIMS_DIR}/known-gaps.yaml`;
 
-export interface DataProblem {
-  file: string;
-  line: number | null;
-  field: string;
-  reason: string;
-}
+/** A claims or known-gaps problem, located at the line of its field (or nearest parent); null only for YAML errors without a position. */
+export type DataProblem = Problem & { line: number | null };
 
 export interface Located<T> {
   value: T;
@@ -51,20 +48,27 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>): 
     return {
       value: null,
       lineOf,
-      problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? null, field: '(yaml)', reason: e.message.split('\n')[0]! })),
+      problems: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line ?? null,
+        column: e.linePos?.[0]?.col ?? null,
+        field: '(yaml)',
+        reason: e.message.split('\n')[0]!,
+      })),
     };
   }
   const json = doc.toJS();
   const parsed = schema.safeParse(json);
   if (parsed.success) return { value: parsed.data, problems: [], lineOf };
+  const issues = zodIssues(parsed.error, json);
   return {
     value: null,
     lineOf,
     problems: parsed.error.issues.map((issue, i) => ({
       file,
       line: lineOf(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))),
-      field: zodIssues(parsed.error, json)[i]!.path,
-      reason: zodIssues(parsed.error, json)[i]!.message,
+      field: issues[i]!.path,
+      reason: issues[i]!.message,
     })),
   };
 }
@@ -74,22 +78,12 @@ export interface ClaimSet {
   problems: DataProblem[];
 }
 
-/** Every claim row under content/claims (all `*.yaml` except known-gaps.yaml), with locations. */
-export function loadClaims(root: string): ClaimSet {
-  const dir = join(root, CLAIMS_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith('.yaml') && `${CLAIMS_DIR}/${n}` !== KNOWN_GAPS_FILE)
-      .sort();
-  } catch {
-    names = [];
-  }
+/** Claim rows of the given claims files (path and YAML text), with locations and problems. */
+export function parseClaims(files: readonly { file: string; text: string }[]): ClaimSet {
   const claims: Located<Claim>[] = [];
   const problems: DataProblem[] = [];
-  for (const name of names) {
-    const file = `${CLAIMS_DIR}/${name}`;
-    const parsed = parseYaml(file, readFileSync(join(root, file), 'utf8'), claimsFileSchema());
+  for (const { file, text } of files) {
+    const parsed = parseYaml(file, text, claimsFileSchema());
     problems.push(...parsed.problems);
     for (const [i, claim] of (parsed.value?.claims ?? []).entries()) {
       claims.push({
@@ -104,11 +98,39 @@ export function loadClaims(root: string): ClaimSet {
   return { claims, problems };
 }
 
+/** Every claim row under content/claims (all `*.yaml` except known-gaps.yaml), with locations. */
+export function loadClaims(root: string): ClaimSet {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, CLAIMS_DIR))
+      .filter((n) => n.endsWith('.yaml') && `${CLAIMS_DIR}/${n}` !== KNOWN_GAPS_FILE)
+      .sort();
+  } catch {
+    names = [];
+  }
+  return parseClaims(
+    names.map((name) => {
+      const file = `${CLAIMS_DIR}/${name}`;
+      return { file, text: readFileSync(join(root, file), 'utf8') };
+    }),
+  );
+}
+
 export interface GapSet {
   gaps: Located<KnownGap>[];
   problems: DataProblem[];
 }
 
+/** Known gaps of a known-gaps file's YAML text (`file` is where problems point). */
+export function parseKnownGaps(text: string, file = KNOWN_GAPS_FILE): GapSet {
+  const parsed = parseYaml(file, text, knownGapsFileSchema());
+  return {
+    gaps: (parsed.value?.gaps ?? []).map((gap, i) => ({ value: gap, file, line: parsed.lineOf(['gaps', i]) })),
+    problems: parsed.problems,
+  };
+}
+
+/** The accepted known gaps of content/claims/known-gaps.yaml (none when the file is absent). */
 export function loadKnownGaps(root: string): GapSet {
   let text: string;
   try {
@@ -116,9 +138,5 @@ export function loadKnownGaps(root: string): GapSet {
   } catch {
     return { gaps: [], problems: [] };
   }
-  const parsed = parseYaml(KNOWN_GAPS_FILE, text, knownGapsFileSchema());
-  return {
-    gaps: (parsed.value?.gaps ?? []).map((gap, i) => ({ value: gap, file: KNOWN_GAPS_FILE, line: parsed.lineOf(['gaps', i]) })),
-    problems: parsed.problems,
-  };
+  return parseKnownGaps(text);
 }

@@ -1,10 +1,8 @@
 /**
- * Field helpers shared by selection and design records, and the way record rules tag their zod
- * issues: a refinement attaches `params.rule` (and an `expected`/`hint`), so one schema can carry
- * several check rules and every surface (CLI, check, site build) reports the same rule id.
+ * Field helpers shared by the selection and design record schemas, and `isConcrete`, the test the
+ * record rules (and the `selection new` prompts) apply to blockers and revisit triggers.
  */
 import { z } from 'zod';
-import type { RuleId } from '../checks/rules.ts';
 
 export const RECORD_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -44,14 +42,3 @@ const PLACEHOLDER = /^(tbd|todo|tba|n\/?a|none|unknown|later|\?+|-+|\.\.\.)$/i;
 /** True when `text` is a concrete statement: present, not a placeholder, at least 20 characters. */
 export const isConcrete = (text: string | undefined): text is string =>
   typeof text === 'string' && text.trim().length >= 20 && !PLACEHOLDER.test(text.trim());
-
-export interface RuleParams {
-  rule: RuleId;
-  expected: string;
-  hint: string;
-}
-
-/** Adds a rule-tagged issue from inside a `superRefine`. */
-export function ruleIssue(ctx: z.RefinementCtx, path: PropertyKey[], message: string, params: RuleParams): void {
-  ctx.addIssue({ code: 'custom', path, message, params: { ...params } });
-}

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CAPABILITIES } from '../capabilities/index.ts';
-import { isConcrete, isoDate, prose, recordId, ruleIssue } from './common.ts';
+import { isoDate, prose, recordId } from './common.ts';
 
 export const DESIGN_DECISIONS = ['accepted', 'deferred', 'rejected'] as const;
 export const DESIGN_KINDS = ['artifact-boundary', 'provider-runtime'] as const;
@@ -32,8 +32,12 @@ export const capabilityMappingSchema = () =>
     reason: prose(),
   });
 
-/** The record frontmatter without its cross-field rules. */
-export const designRecordShape = () =>
+/**
+ * The record frontmatter, structure only: the rules across fields (a deferral's blocker and
+ * trigger, an artifact boundary's capability mapping, unique candidate names) and the links are
+ * check rules (`design-record-schema`, `design-record-links` in src/worldforge/checks/rules/).
+ */
+export const designRecordSchema = () =>
   z.strictObject({
     /** Equal to the file name without `.md`; claims cite `design-records/<id>`. */
     id: recordId(),
@@ -65,41 +69,4 @@ export const designRecordShape = () =>
       .regex(/^[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*$/, { message: 'must look like <record-id>#<candidate-id>' })
       .optional(),
   });
-type DesignShape = z.infer<ReturnType<typeof designRecordShape>>;
-
-function designRules(record: DesignShape, ctx: z.RefinementCtx): void {
-  if (record.decision === 'deferred') {
-    for (const field of ['blocker', 'revisit_trigger'] as const) {
-      if (!isConcrete(record[field])) {
-        ruleIssue(ctx, [field], `a deferred decision needs a concrete ${field.replace('_', ' ')}`, {
-          rule: 'design-record-schema',
-          expected: `a concrete ${field} (≥ 20 characters)`,
-          hint:
-            field === 'blocker'
-              ? 'add `blocker:` naming what is missing'
-              : 'add `revisit_trigger:` naming the event that reopens the decision',
-        });
-      }
-    }
-  }
-  if (record.kind === 'artifact-boundary' && !record.capability_mapping) {
-    ruleIssue(ctx, ['capability_mapping'], 'an artifact boundary must say which capability it maps to and whether that is deferred', {
-      rule: 'design-record-schema',
-      expected: 'capability_mapping: {capability, status, reason}',
-      hint: 'add `capability_mapping:` with `status: deferred` until a provider returns the artifact',
-    });
-  }
-  const names = record.candidates.map((c) => c.name);
-  names.forEach((name, i) => {
-    if (names.indexOf(name) !== i) {
-      ruleIssue(ctx, ['candidates', i, 'name'], `candidate '${name}' is listed twice`, {
-        rule: 'design-record-schema',
-        expected: 'unique candidate names',
-        hint: 'merge the two entries',
-      });
-    }
-  });
-}
-
-export const designRecordSchema = () => designRecordShape().superRefine(designRules);
 export type DesignRecord = z.infer<ReturnType<typeof designRecordSchema>>;

@@ -7,7 +7,6 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { RuleId } from '../checks/rules.ts';
 import type { RecordProblem } from './problems.ts';
 import { bandAnchor, candidateAnchor, CRITERION_IDS, criterionAnchor, PROMOTION_LEVELS, SCORE_BANDS, SELECTION_ROUTES } from './rubric.ts';
 
@@ -76,7 +75,6 @@ export function linkProblems(
   file: string,
   links: readonly BodyLink[],
   routes: RouteTable,
-  rule: RuleId,
   required: readonly { path: string; label: string }[] = [],
   bodyLine: number | null = null,
 ): RecordProblem[] {
@@ -87,12 +85,11 @@ export function linkProblems(
     if (!CHECKED_PREFIXES.some((prefix) => path.startsWith(prefix))) continue;
     if (!routes.has(path)) {
       problems.push({
-        rule,
         file,
         line: link.line,
         field: '(body)',
         expected: 'a link to a page the site renders',
-        found: `${link.url} resolves to no page`,
+        reason: `${link.url} resolves to no page`,
         hint: `link one of: ${[...routes.keys()].filter((p) => p.startsWith(path.split('/').slice(0, 2).join('/'))).join(', ')}`,
       });
       continue;
@@ -100,12 +97,11 @@ export function linkProblems(
     const anchors = routes.get(path);
     if (anchor && anchors && !anchors.has(anchor)) {
       problems.push({
-        rule,
         file,
         line: link.line,
         field: '(body)',
         expected: `an anchor ${path} renders`,
-        found: `#${anchor} is not on ${path}`,
+        reason: `#${anchor} is not on ${path}`,
         hint: `use one of: ${[...anchors].map((a) => `#${a}`).join(', ')}`,
       });
     }
@@ -113,12 +109,11 @@ export function linkProblems(
   for (const want of required) {
     if (!links.some((link) => link.url.startsWith('/') && splitLink(link.url).path === want.path)) {
       problems.push({
-        rule,
         file,
         line: bodyLine,
         field: '(body)',
         expected: `a link to the ${want.label} (${want.path})`,
-        found: 'no such link in the body',
+        reason: 'no such link in the body',
         hint: `add a sentence to the body linking [${want.label}](${want.path})`,
       });
     }

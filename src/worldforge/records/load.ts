@@ -1,18 +1,19 @@
 /**
- * Reads selection and design records from `content/` and applies every record rule: the schema
- * (with its rule refinements), file-name ids, cross-record references and body links. Shared by
- * `npm run check` (all records) and `worldforge selection check <file>` (one file, same rules).
+ * Reads selection and design records from `content/`: frontmatter syntax, the structural schema
+ * and id = file name. Every other record rule (cross-field, cross-record, links) is a check rule
+ * over the records loaded here, shared by `npm run check` (all records) and
+ * `worldforge selection check <file>` (one file).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { RULE_IDS, type RuleId } from '../checks/rules.ts';
-import { PROVIDER_NAMES } from '../providers/catalog.ts';
-import { designRecordSchema, designRecordShape, type DesignRecord } from './design.ts';
-import { parseMarkdownFile, lineOfPath, type ParsedMarkdown } from './frontmatter.ts';
-import { bodyLinks, linkProblems, siteRoutes, type BodyLink, type RouteTable } from './links.ts';
-import { byPosition, problemsFromZod, type RecordProblem } from './problems.ts';
-import { SELECTION_ROUTES } from './rubric.ts';
-import { selectionRecordSchema, selectionRecordShape, type SelectionRecord } from './selection.ts';
+import type { z } from 'zod';
+import type { RuleId } from '../checks/rules.ts';
+import { byPosition } from '../problem.ts';
+import { type DesignRecord, designRecordSchema } from './design.ts';
+import { lineOfPath, type ParsedMarkdown, parseMarkdownFile } from './frontmatter.ts';
+import { type BodyLink, bodyLinks } from './links.ts';
+import { problemsFromZod, type RecordProblem } from './problems.ts';
+import { type SelectionRecord, selectionRecordSchema } from './selection.ts';
 
 export const SELECTION_DIR = 'content/selection-records';
 export const DESIGN_DIR = 'content/design-records';
@@ -27,28 +28,21 @@ export interface LoadedRecord<T> {
 
 interface Kind<T> {
   schemaRule: RuleId;
-  parse: (data: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError };
-  /** The structure alone: when only rule refinements fail, the record still takes part in link checks. */
-  shape: (data: unknown) => { success: true; data: T } | { success: false };
+  schema: () => z.ZodType<T, unknown>;
 }
 
-const SELECTION: Kind<SelectionRecord> = {
-  schemaRule: 'selection-schema',
-  parse: (d) => selectionRecordSchema().safeParse(d),
-  shape: (d) => selectionRecordShape().safeParse(d),
-};
-const DESIGN: Kind<DesignRecord> = {
-  schemaRule: 'design-record-schema',
-  parse: (d) => designRecordSchema().safeParse(d),
-  shape: (d) => designRecordShape().safeParse(d),
-};
+const SELECTION: Kind<SelectionRecord> = { schemaRule: 'selection-schema', schema: selectionRecordSchema };
+const DESIGN: Kind<DesignRecord> = { schemaRule: 'design-record-schema', schema: designRecordSchema };
 
-/** Parses one record file: frontmatter syntax, schema and rule refinements, id = file name. */
-function parseRecord<T extends { id: string }>(
-  kind: Kind<T>,
-  path: string,
-  text: string,
-): { record?: LoadedRecord<T>; problems: RecordProblem[] } {
+export interface ParsedRecord<T> {
+  /** The record, when its frontmatter has the right structure (its id may still differ from the file name). */
+  record?: LoadedRecord<T>;
+  /** Structural problems, tagged with the kind's schema rule. */
+  problems: RecordProblem[];
+}
+
+/** Parses one record file: frontmatter syntax, structure, id = file name. */
+function parseRecord<T extends { id: string }>(kind: Kind<T>, path: string, text: string): ParsedRecord<T> {
   const parsed = parseMarkdownFile(text);
   if (parsed.errors.length) {
     return {
@@ -58,20 +52,15 @@ function parseRecord<T extends { id: string }>(
         line: e.line,
         field: '(frontmatter)',
         expected: 'valid YAML between two --- lines',
-        found: e.message,
+        reason: e.message,
         hint: 'fix the YAML syntax (indentation, quoting of values containing `: `)',
       })),
     };
   }
-  const result = kind.parse(parsed.data);
-  const problems = result.success ? [] : problemsFromZod(result.error, parsed.data, path, parsed, kind.schemaRule);
-  const data = result.success
-    ? result.data
-    : (() => {
-        const shape = kind.shape(parsed.data);
-        return shape.success ? shape.data : null;
-      })();
-  if (data === null) return { problems };
+  const result = kind.schema().safeParse(parsed.data);
+  if (!result.success) return { problems: problemsFromZod(result.error, parsed.data, path, parsed, kind.schemaRule) };
+  const data = result.data;
+  const problems: RecordProblem[] = [];
   const stem = basename(path).replace(/\.md$/, '');
   if (data.id !== stem) {
     problems.push({
@@ -80,7 +69,7 @@ function parseRecord<T extends { id: string }>(
       line: lineOfPath(parsed, ['id']),
       field: 'id',
       expected: `'${stem}' (the file name without .md)`,
-      found: `'${data.id}'`,
+      reason: `'${data.id}'`,
       hint: 'rename the file or change `id:`; claims cite records by id, so ids must be stable and match the file',
     });
   }
@@ -102,93 +91,14 @@ function readDir(root: string, dir: string): { path: string; text: string }[] {
 export interface RecordSet {
   selection: LoadedRecord<SelectionRecord>[];
   design: LoadedRecord<DesignRecord>[];
+  /** Structural problems, sorted by file and line. */
   problems: RecordProblem[];
 }
 
-/** Cross-record rules of selection records: design_record references and body links. */
-function selectionCrossProblems(
-  selection: readonly LoadedRecord<SelectionRecord>[],
-  design: readonly LoadedRecord<DesignRecord>[],
-  routes: RouteTable,
-): RecordProblem[] {
-  const problems: RecordProblem[] = [];
-  const designIds = new Set(design.map((d) => d.data.id));
-  for (const record of selection) {
-    record.data.candidates.forEach((c, i) => {
-      if (c.design_record && !designIds.has(c.design_record)) {
-        problems.push({
-          rule: 'selection-links',
-          file: record.path,
-          line: lineOfPath(record.parsed, ['candidates', i, 'design_record']),
-          field: `candidates.${i}.design_record`,
-          expected: `the id of a file in ${DESIGN_DIR}/`,
-          found: `'${c.design_record}' does not exist`,
-          hint: `known design records: ${[...designIds].join(', ') || 'none'}`,
-        });
-      }
-    });
-    problems.push(
-      ...linkProblems(
-        record.path,
-        record.links,
-        routes,
-        'selection-links',
-        [
-          { path: SELECTION_ROUTES.rubric, label: 'rubric' },
-          { path: SELECTION_ROUTES.promotionRules, label: 'promotion rules' },
-        ],
-        record.parsed.bodyLine,
-      ),
-    );
-  }
-  return problems;
-}
-
-/** Cross-record rules of design records: `selection` references and body links. */
-function designCrossProblems(
-  selection: readonly LoadedRecord<SelectionRecord>[],
-  design: readonly LoadedRecord<DesignRecord>[],
-  routes: RouteTable,
-): RecordProblem[] {
-  const problems: RecordProblem[] = [];
-  for (const record of design) {
-    const ref = record.data.selection;
-    if (ref) {
-      const [recordId, candidateId] = ref.split('#');
-      const target = selection.find((s) => s.data.id === recordId);
-      if (!target?.data.candidates.some((c) => c.id === candidateId)) {
-        problems.push({
-          rule: 'design-record-links',
-          file: record.path,
-          line: lineOfPath(record.parsed, ['selection']),
-          field: 'selection',
-          expected: 'an existing <selection record>#<candidate>',
-          found: target ? `record '${recordId}' has no candidate '${candidateId}'` : `no selection record '${recordId}'`,
-          hint: `selection records: ${selection.map((s) => s.data.id).join(', ') || 'none'}`,
-        });
-      }
-    }
-    problems.push(...linkProblems(record.path, record.links, routes, 'design-record-links'));
-  }
-  return problems;
-}
-
-function routesFor(selection: readonly LoadedRecord<SelectionRecord>[], design: readonly LoadedRecord<DesignRecord>[]): RouteTable {
-  return siteRoutes({
-    selection: selection.map((s) => s.data),
-    designIds: design.map((d) => d.data.id),
-    providerNames: PROVIDER_NAMES,
-    ruleIds: RULE_IDS,
-  });
-}
-
-/** Every record under `root`/content with all problems, sorted by file and line. */
+/** Every record under `root`/content with its structural problems. */
 export function loadRecords(root: string): RecordSet {
   const problems: RecordProblem[] = [];
-  const load = <T extends { id: string }>(
-    dir: string,
-    parse: (path: string, text: string) => { record?: LoadedRecord<T>; problems: RecordProblem[] },
-  ) =>
+  const load = <T>(dir: string, parse: (path: string, text: string) => ParsedRecord<T>) =>
     readDir(root, dir).flatMap(({ path, text }) => {
       const result = parse(path, text);
       problems.push(...result.problems);
@@ -196,20 +106,5 @@ export function loadRecords(root: string): RecordSet {
     });
   const selection = load(SELECTION_DIR, parseSelectionRecord);
   const design = load(DESIGN_DIR, parseDesignRecord);
-  const routes = routesFor(selection, design);
-  problems.push(...selectionCrossProblems(selection, design, routes), ...designCrossProblems(selection, design, routes));
   return { selection, design, problems: problems.sort(byPosition) };
-}
-
-/**
- * Problems of one selection record file, with the same rules as `npm run check`: the other
- * records under `root` provide the design records and routes it may reference.
- */
-export function checkSelectionFile(root: string, path: string, text: string): RecordProblem[] {
-  const result = parseSelectionRecord(path, text);
-  if (!result.record) return result.problems.sort(byPosition);
-  const others = loadRecords(root);
-  const selection = [...others.selection.filter((s) => s.data.id !== result.record!.data.id), result.record];
-  const cross = selectionCrossProblems([result.record], others.design, routesFor(selection, others.design));
-  return [...result.problems, ...cross].sort(byPosition);
 }

@@ -1,27 +1,17 @@
 /**
- * Record problems: what `selection check`, `npm run check` and `selection new` report for a
- * record — file:line, field, the rule, what was expected, what was found and a hint. Schema issues
- * go through the shared `zodIssues` wording; rule refinements carry their own rule id and hint.
+ * Record problems, in the shared problem shape: what the loader (structure) and the record rules
+ * report for a record — file:line, field, the rule, what was expected, what was found and a hint.
+ * Schema issues go through the shared `zodIssues` wording, with per-field help for authors.
  */
 import type { z } from 'zod';
 import type { RuleId } from '../checks/rules.ts';
+import type { Problem } from '../problem.ts';
 import { formatPath, MISSING, valueAt, zodIssues } from '../validation.ts';
-import type { RuleParams } from './common.ts';
 import { lineOfPath, type ParsedMarkdown } from './frontmatter.ts';
 import { CRITERION_IDS, SELECTION_DECISIONS, SELECTION_ROUTES } from './rubric.ts';
 
-export interface RecordProblem {
-  rule: RuleId;
-  /** Repository-relative (or as given) path of the record. */
-  file: string;
-  /** 1-based file line, when known. */
-  line: number | null;
-  /** Dotted field path, `(frontmatter)` or `(body)`. */
-  field: string;
-  expected: string;
-  found: string;
-  hint: string;
-}
+/** A record problem always says what was expected and how to fix it. */
+export type RecordProblem = Problem & { line: number | null; expected: string; hint: string };
 
 interface Help {
   expected: string;
@@ -94,7 +84,7 @@ function helpFor(path: readonly PropertyKey[], issue: z.core.$ZodIssue): Help {
   );
 }
 
-/** Turns a zod error on a record's frontmatter into problems with file lines. */
+/** Turns a zod error on a record's frontmatter into problems of `schemaRule`, with file lines. */
 export function problemsFromZod(
   error: z.ZodError,
   data: unknown,
@@ -104,44 +94,31 @@ export function problemsFromZod(
 ): RecordProblem[] {
   const messages = zodIssues(error, data);
   return error.issues.map((issue, k) => {
-    const params = (issue.code === 'custom' ? issue.params : undefined) as Partial<RuleParams> | undefined;
     // An unknown key is reported on its object; point at the key itself.
     const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-    const line = lineOfPath(parsed, path);
-    if (params?.rule) {
-      return {
-        rule: params.rule,
-        file,
-        line,
-        field: formatPath(issue.path),
-        expected: params.expected ?? '',
-        found: issue.message,
-        hint: params.hint ?? '',
-      };
-    }
     const help = helpFor(issue.path, issue);
     const found = messages[k]!.message;
     // Some zod messages (unions, refinements) do not quote the value; the author needs to see it.
     const value = valueAt(data, issue.path);
     const quoted =
       /found|unknown field/.test(found) || value === MISSING || value === undefined ? found : `${found} (found ${JSON.stringify(value)})`;
-    return { rule: schemaRule, file, line, field: formatPath(path), expected: help.expected, found: quoted, hint: help.hint };
+    return {
+      rule: schemaRule,
+      file,
+      line: lineOfPath(parsed, path),
+      field: formatPath(path),
+      expected: help.expected,
+      reason: quoted,
+      hint: help.hint,
+    };
   });
 }
 
-/** `file:line  [rule]  field` then expected / found / hint, one block per problem. */
-export function formatProblems(problems: readonly RecordProblem[]): string {
-  return problems
-    .map((p) =>
-      [
-        `${p.line ? `${p.file}:${p.line}` : p.file}  [${p.rule}]  ${p.field}`,
-        `    expected: ${p.expected}`,
-        `    found:    ${p.found}`,
-        `    hint:     ${p.hint}`,
-      ].join('\n'),
-    )
-    .join('\n');
+/** A problem at `path` of a loaded record's frontmatter, located through its YAML positions. */
+export function fieldProblem(
+  record: { path: string; parsed: ParsedMarkdown },
+  path: readonly PropertyKey[],
+  problem: Pick<RecordProblem, 'reason' | 'expected' | 'hint'>,
+): RecordProblem {
+  return { file: record.path, line: lineOfPath(record.parsed, path), field: formatPath(path), ...problem };
 }
-
-export const byPosition = (a: RecordProblem, b: RecordProblem) =>
-  a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule) || a.field.localeCompare(b.field);

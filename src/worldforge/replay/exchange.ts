@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CAPABILITIES } from '../capabilities/index.ts';
 import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { FixtureCorpusError } from '../fixtures/load.ts';
 import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
-import { formatIssues, zodIssues } from '../validation.ts';
+import type { Problem } from '../problem.ts';
+import { zodIssues } from '../validation.ts';
 
 export const EXCHANGE_SCHEMA = 'worldforge.exchange@1';
 const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
@@ -81,9 +83,50 @@ export const exchangeSchema = () =>
   });
 export type Exchange = z.infer<ReturnType<typeof exchangeSchema>>;
 
-export class ExchangeError extends Error {}
+/**
+ * Recorded exchanges are invalid. A recorded exchange is part of the fixture corpus (it lives under
+ * fixtures/), so this is a `FixtureCorpusError`: the CLI reports it the same way (exit 2, nothing
+ * written) and the check turns each problem into an `exchange-schema` finding.
+ */
+export class ExchangeError extends FixtureCorpusError {
+  constructor(problems: readonly Problem[]) {
+    super(problems, 'The recorded exchanges are invalid');
+    this.name = 'ExchangeError';
+  }
+}
 
-/** Loads and validates every exchange of a provider, sorted by file name. Throws with file/field/reason. */
+/** Parses one exchange file of `provider`; returns the exchange or its problems (tagged `exchange-schema`). */
+export function parseExchange(
+  provider: string,
+  path: string,
+  text: string,
+): { exchange?: Exchange & { path: string }; problems: Problem[] } {
+  const problem = (field: string, reason: string): Problem => ({ file: path, field, reason, rule: 'exchange-schema' });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { problems: [problem('(root)', `not valid JSON (${(error as Error).message})`)] };
+  }
+  const parsed = exchangeSchema().safeParse(raw);
+  if (!parsed.success) return { problems: zodIssues(parsed.error, raw).map((issue) => problem(issue.path, issue.message)) };
+  const name = path
+    .split('/')
+    .at(-1)!
+    .replace(/\.json$/, '');
+  const expectedId = `${provider}.${name}`;
+  const problems: Problem[] = [];
+  if (parsed.data.id !== expectedId)
+    problems.push(problem('id', `expected '${expectedId}' (provider + file name), found '${parsed.data.id}'`));
+  if (parsed.data.provider !== provider)
+    problems.push(problem('provider', `expected '${provider}' (the folder), found '${parsed.data.provider}'`));
+  return problems.length ? { problems } : { exchange: { ...parsed.data, path }, problems };
+}
+
+/**
+ * Loads and validates every exchange of a provider, sorted by file name. Throws an `ExchangeError`
+ * listing every problem of every file (file, field, reason) when any file is invalid.
+ */
 export function loadExchanges(root: string, provider: string): (Exchange & { path: string })[] {
   const dir = join(root, 'fixtures', 'providers', provider);
   let names: string[];
@@ -94,25 +137,13 @@ export function loadExchanges(root: string, provider: string): (Exchange & { pat
   } catch {
     return [];
   }
-  return names.map((name) => {
-    const path = `fixtures/providers/${provider}/${name}`;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-    } catch (error) {
-      throw new ExchangeError(`${path}: not valid JSON (${(error as Error).message})`);
-    }
-    const parsed = exchangeSchema().safeParse(raw);
-    if (!parsed.success)
-      throw new ExchangeError(
-        `${path}: invalid exchange\n${formatIssues(zodIssues(parsed.error, raw))}\nhint: see fixtures/README.md (recorded exchanges)`,
-      );
-    const expectedId = `${provider}.${name.replace(/\.json$/, '')}`;
-    if (parsed.data.id !== expectedId || parsed.data.provider !== provider) {
-      throw new ExchangeError(
-        `${path}: id must be '${expectedId}' and provider '${provider}' (found id '${parsed.data.id}', provider '${parsed.data.provider}')`,
-      );
-    }
-    return { ...parsed.data, path };
-  });
+  const exchanges: (Exchange & { path: string })[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const result = parseExchange(provider, `fixtures/providers/${provider}/${name}`, readFileSync(join(dir, name), 'utf8'));
+    problems.push(...result.problems);
+    if (result.exchange) exchanges.push(result.exchange);
+  }
+  if (problems.length) throw new ExchangeError(problems);
+  return exchanges;
 }

@@ -1,0 +1,55 @@
+/**
+ * Parsed views of check data that several rules read: JSON that may be broken, regenerated
+ * evidence documents of one kind, a provider's conformance document and the live-smoke entries.
+ * Each view skips what does not parse; the schema rule of that data reports it instead.
+ */
+import { type ConformanceEvidence, type EvidenceKind, type EvidenceOf, evidenceKindOf, evidenceSchemaOf } from '../evidence/index.ts';
+import { LIVE_SMOKE_DIR, LIVE_SMOKE_RUNS_DIR, type LiveSmokeEntry, liveSmokeEntrySchema } from '../live-smoke.ts';
+import type { EvidenceTree } from './slices.ts';
+
+/** Repository path of a file under evidence/. */
+export const evidenceFile = (path: string) => `evidence/${path}`;
+/** Subject id of an evidence file: its path under evidence/ without `.json`. */
+export const evidenceSubject = (path: string) => path.replace(/\.json$/, '');
+
+/** Parses JSON, turning a syntax error into a finding-friendly message. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+/** The regenerated documents of one evidence kind, parsed with its shared schema (none when the suites could not run). */
+export function freshDocuments<K extends EvidenceKind>(fresh: EvidenceTree | null, kind: K): { path: string; doc: EvidenceOf<K> }[] {
+  return [...(fresh ?? [])]
+    .filter(([path]) => evidenceKindOf(path) === kind)
+    .map(([path, text]) => ({ path, doc: evidenceSchemaOf(kind).parse(JSON.parse(text)) as EvidenceOf<K> }));
+}
+
+/** A provider's conformance document in `files`, or null when it is missing or malformed (evidence-schema reports that). */
+export function conformanceDocument(files: EvidenceTree, provider: string): ConformanceEvidence | null {
+  const text = files.get(`conformance/${provider}.json`);
+  if (text === undefined) return null;
+  const json = parseJson(text);
+  if (!json.ok) return null;
+  const parsed = evidenceSchemaOf('conformance').safeParse(json.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** True for a live-smoke entry file (`content/live-smoke/*.json`, not a run manifest under runs/). */
+export const isLiveSmokeEntryFile = (path: string) =>
+  path.startsWith(`${LIVE_SMOKE_DIR}/`) && !path.startsWith(`${LIVE_SMOKE_RUNS_DIR}/`) && path.endsWith('.json');
+
+/** Live-smoke entries that parse, keyed by file; live-smoke-schema reports the others. */
+export function liveSmokeEntries(content: ReadonlyMap<string, string>): { file: string; entry: LiveSmokeEntry }[] {
+  return [...content]
+    .filter(([path]) => isLiveSmokeEntryFile(path))
+    .flatMap(([file, text]) => {
+      const json = parseJson(text);
+      if (!json.ok) return [];
+      const parsed = liveSmokeEntrySchema().safeParse(json.value);
+      return parsed.success ? [{ file, entry: parsed.data }] : [];
+    });
+}

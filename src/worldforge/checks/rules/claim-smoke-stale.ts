@@ -1,0 +1,37 @@
+/** claim-smoke-stale: prepared-host claims cite a live smoke that passed within the staleness window. */
+import { resolveRef } from '../../claims/refs.ts';
+import { defineRule } from '../define-rule.ts';
+import type { FindingDraft } from '../finding.ts';
+
+/** Days after which a live smoke no longer backs a prepared-host claim without a warning. */
+export const SMOKE_STALENESS_DAYS = 90;
+
+export default defineRule({
+  id: 'claim-smoke-stale',
+  title: 'Prepared-host claims cite recent live smokes',
+  why: 'A live smoke proves one call on one date. A prepared-host-smoke-tested claim whose smoke is older than the staleness window (90 days) may no longer hold: upstream APIs, models and artifact policies change. On pull requests this is a warning, so it never blocks unrelated work; release evidence should treat it as an error.',
+  fix: 'Re-run the smoke on a prepared host and record it (`npx worldforge smoke record <run_manifest.json>`).',
+  scope: ['claims', 'refs', 'today'],
+  check: ({ claims, refs, today }): FindingDraft[] =>
+    claims.claims
+      .filter((c) => c.value.class === 'prepared-host-smoke-tested')
+      .flatMap((c) =>
+        c.value.evidence.flatMap((ref, i) => {
+          const resolved = resolveRef(ref, refs);
+          if (!resolved.found || resolved.status !== 'passed' || !resolved.date) return [];
+          // Dates are authored data (the smoke's run date), compared with today's date.
+          const age = Math.floor((today.getTime() - Date.parse(`${resolved.date}T00:00:00Z`)) / 86_400_000);
+          if (age <= SMOKE_STALENESS_DAYS) return [];
+          return [
+            {
+              level: 'warning' as const,
+              file: c.file,
+              line: c.refLines?.[i] ?? c.line,
+              id: c.value.id,
+              expected: `${ref} smoked within ${SMOKE_STALENESS_DAYS} days`,
+              found: `last passed run on ${resolved.date} (${age} days ago)`,
+            },
+          ];
+        }),
+      ),
+});

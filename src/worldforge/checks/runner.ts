@@ -1,0 +1,57 @@
+/**
+ * Runs check rules over loaded check data. Each rule receives only the slices it declares; a rule
+ * that throws becomes one error finding naming the rule and its source file, and the other rules
+ * still run. Rules whose scope includes `findings` run in a second phase over the first phase's
+ * findings (the known-gaps ratchet); accepted known gaps then downgrade their findings to warnings.
+ */
+import type { CheckRule } from './define-rule.ts';
+import { finding, type Finding } from './finding.ts';
+import { downgradeKnownGaps } from './known-gaps.ts';
+import { CHECK_RULES, type RuleId, ruleSourcePath } from './rules.ts';
+import type { CheckData, CheckInput, SliceName } from './slices.ts';
+
+/** The order findings are reported in: by file, then rule, then subject id (stable within a rule). */
+export const byFileRuleId = (a: Finding, b: Finding) =>
+  a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
+
+const isSecondPhase = (rule: CheckRule) => rule.scope.includes('findings');
+
+/** The one finding a crashed rule becomes: its message only (redacted like every finding), never a stack trace. */
+function crashFinding(rule: RuleId, error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  return finding(rule, {
+    file: ruleSourcePath(rule),
+    id: rule,
+    expected: `rule ${rule} runs to completion`,
+    found: `rule ${rule} crashed: ${message}`,
+    fix: `Fix the rule in ${ruleSourcePath(rule)} (or the input it cannot handle), then run \`npm run check\` again.`,
+  });
+}
+
+function runOne(rule: CheckRule, data: Partial<CheckData>): Finding[] {
+  const id = rule.id as RuleId;
+  try {
+    const missing = rule.scope.filter((name) => data[name] === undefined);
+    if (missing.length) throw new Error(`it reads ${missing.join(', ')}, which the caller did not load`);
+    const slices = Object.fromEntries(rule.scope.map((name: SliceName) => [name, data[name]])) as Pick<CheckData, SliceName>;
+    return rule.check(slices).map((draft) => finding(id, draft));
+  } catch (error) {
+    return [crashFinding(id, error)];
+  }
+}
+
+/**
+ * Every finding of `rules` over `data`, sorted by file, rule and id. `data` needs the slices the
+ * given rules read; a missing slice is reported as that rule's crash.
+ */
+export function runRules(data: CheckInput, rules: readonly CheckRule[] = CHECK_RULES): Finding[] {
+  const first = rules.filter((rule) => !isSecondPhase(rule)).flatMap((rule) => runOne(rule, data));
+  const second = rules.filter(isSecondPhase).flatMap((rule) => runOne(rule, { ...data, findings: first }));
+  const adjusted = data.gaps ? downgradeKnownGaps(first, data.gaps.gaps) : first;
+  return [...adjusted, ...second].sort(byFileRuleId);
+}
+
+/** Rules that read only the given slices (e.g. the record rules `selection check` runs on one file). */
+export function rulesReading(slices: readonly SliceName[], rules: readonly CheckRule[] = CHECK_RULES): CheckRule[] {
+  return rules.filter((rule) => rule.scope.every((name) => slices.includes(name)));
+}
