@@ -83,3 +83,18 @@ export function registryIndexState(root: string, spec: RegistryIndexSpec): Regis
     committed: existsSync(file) ? readFileSync(file, 'utf8') : null,
   };
 }
+
+/**
+ * The registries of this repository. Each folder's `index.ts` is generated; nothing else lists
+ * their entries.
+ */
+export const REGISTRIES: readonly RegistryIndexSpec[] = [
+  { folder: 'src/worldforge/checks/rules', entries: moduleFiles, exportName: 'CHECK_RULES', describes: 'check rule' },
+  {
+    folder: 'src/worldforge/kinds',
+    entries: subfolderModules('kind.ts'),
+    exportName: 'KINDS',
+    describes: 'evidence kind (a folder with a kind.ts)',
+    importName: 'kind',
+  },
+];
