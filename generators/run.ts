@@ -9,8 +9,7 @@ import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
 import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, evidenceSchemaOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
-import { REPO_ROOT, repoPath } from '../src/worldforge/evidence/suite/repo.ts';
-import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
+import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import type { SuiteSubject } from '../src/worldforge/kinds/define.ts';
 import type { EvidenceStatus } from '../src/worldforge/schema/primitives.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
@@ -172,16 +171,6 @@ export function reindex(root = repoPath(EVIDENCE_DIR)): void {
 }
 
 /** Regenerates the README provider table; returns true when README.md changed. */
-/** Regenerates every registry's `index.ts` from its folder; returns the paths that changed. */
-export function writeRegistryIndexes(root = REPO_ROOT): string[] {
-  return REGISTRIES.map((spec) => registryIndexState(root, spec))
-    .filter((state) => state.committed !== state.expected)
-    .map((state) => {
-      writeFileAtomic(join(root, state.path), state.expected);
-      return state.path;
-    });
-}
-
 export function writeReadmeTable(): boolean {
   const path = repoPath('README.md');
   const before = readFileSync(path, 'utf8');

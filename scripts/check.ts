@@ -20,6 +20,7 @@ import { FixtureCorpusError, loadCorpus } from '../src/worldforge/fixtures/load.
 import type { Problem } from '../src/worldforge/problem.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { loadRecords } from '../src/worldforge/records/load.ts';
+import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
 import { loadExchanges } from '../src/worldforge/replay/exchange.ts';
 import { loadSceneCorpus } from '../src/worldforge/scene/fixtures.ts';
 
@@ -100,6 +101,7 @@ export async function loadContext(options: { scanDist?: boolean } = {}): Promise
     // The site is checked when it has been built (CI builds before checking); a stale dist/ from
     // an older build is scanned too, which errs on the safe side.
     dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null,
+    registries: REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec)),
     today: new Date(),
   };
 }

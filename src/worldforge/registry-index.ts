@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.ts';
 
 export interface RegistryIndexSpec {
   /** Repository-relative folder that holds the registry, e.g. `src/worldforge/checks/rules`. */
@@ -98,3 +99,17 @@ export const REGISTRIES: readonly RegistryIndexSpec[] = [
     importName: 'kind',
   },
 ];
+
+/**
+ * Regenerates every registry's `index.ts` from its folder and returns the paths that changed. It
+ * imports no registry itself, so it also repairs an index that names a module which no longer
+ * exists (the CLI runs it before loading anything that imports the indexes).
+ */
+export function writeRegistryIndexes(root: string): string[] {
+  return REGISTRIES.map((spec) => registryIndexState(root, spec))
+    .filter((state) => state.committed !== state.expected)
+    .map((state) => {
+      writeFileAtomic(join(root, state.path), state.expected);
+      return state.path;
+    });
+}

@@ -12,6 +12,7 @@ import type { DesignRecord } from '../records/design.ts';
 import type { RouteTable } from '../records/links.ts';
 import type { LoadedRecord } from '../records/load.ts';
 import type { SelectionRecord } from '../records/selection.ts';
+import type { RegistryIndexState } from '../registry-index.ts';
 import type { Finding } from './finding.ts';
 
 /** Files under evidence/, keyed by path relative to evidence/. */
@@ -75,6 +76,8 @@ export interface CheckData {
   content: ReadonlyMap<string, string>;
   /** Text files of the built site (dist/), keyed by repository-relative path; null when not built. */
   dist: ReadonlyMap<string, string> | null;
+  /** Each registry's committed `index.ts` and the one its folder generates now. */
+  registries: readonly RegistryIndexState[];
   /** Today's date: the only clock the check reads, for warnings that never reach evidence. */
   today: Date;
   /** Second phase only: the findings of every first-phase rule. */
