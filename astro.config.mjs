@@ -48,6 +48,7 @@ export default defineConfig({
             { label: 'Scene artifacts', slug: 'scene-artifacts' },
             { label: 'Remote providers and live smoke', slug: 'remote-providers' },
             { label: 'Check rules reference', link: ROUTES.checkRules },
+            { label: 'Architecture', slug: 'architecture' },
           ],
         },
       ],
