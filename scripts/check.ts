@@ -5,7 +5,7 @@
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { REPO_ROOT, repoPath } from '../generators/repo.ts';
+import { REPO_ROOT, repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import { buildEvidence, type EvidenceFiles, INDEX_PATH, readCommittedEvidence } from '../generators/run.ts';
 import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';

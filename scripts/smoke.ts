@@ -18,7 +18,7 @@ import { isLocalTarget } from '../src/worldforge/providers/http.ts';
 import { envValue } from '../src/worldforge/providers/remote.ts';
 import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../src/worldforge/providers/smoke-spec.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
-import { WORLDFORGE_VERSION } from '../generators/repo.ts';
+import { WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 
 export { SmokeUsageError };
 

@@ -3,7 +3,7 @@
  * Human output by default (progress on stderr), `--json` for machines (stdout only).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { WORLDFORGE_VERSION } from '../generators/repo.ts';
+import { REPO_ROOT, WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 import {
   allSubjects,
   buildDocuments,
@@ -18,7 +18,6 @@ import {
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
-import { REPO_ROOT } from '../generators/repo.ts';
 import { smokeCommands } from './smoke-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';

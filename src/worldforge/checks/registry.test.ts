@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../generators/repo.ts';
+import { REPO_ROOT } from '../evidence/suite/repo.ts';
 import { CHECK_RULES, RULE_IDS, RULES, ruleDocsPath, ruleSourcePath } from './rules.ts';
 
 const DIR = join(REPO_ROOT, 'src/worldforge/checks/rules');

@@ -3,7 +3,7 @@
  * rule reads from small inline texts, run the rule through the real runner (so drafts become
  * findings exactly as in `npm run check`), and summarise findings in one line each.
  */
-import { REPO_ROOT } from '../../../generators/repo.ts';
+import { REPO_ROOT } from '../evidence/suite/repo.ts';
 import { parseClaims, parseKnownGaps } from '../claims/load.ts';
 import { canonicalJson, sha256Tag } from '../digest.ts';
 import { readEvidenceDir, readTextTree } from '../evidence/read.ts';
