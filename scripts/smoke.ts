@@ -18,6 +18,7 @@ import { isLocalTarget } from '../src/worldforge/providers/http.ts';
 import { envValue } from '../src/worldforge/providers/remote.ts';
 import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../src/worldforge/providers/smoke-spec.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
+import type { CaseStatus } from '../src/worldforge/schema/primitives.ts';
 import { WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 
 export { SmokeUsageError };
@@ -27,7 +28,7 @@ export const SMOKE_PROVIDERS: readonly string[] = SMOKE_PROVIDER_NAMES;
 export type SmokeProvider = string;
 
 /** The outcome a smoke prints: the registry's vocabulary. */
-export type SmokeStatus = 'passed' | 'failed' | SmokeSkip['status'];
+export type SmokeStatus = CaseStatus | SmokeSkip['status'];
 
 export interface SmokeOptions {
   provider: SmokeProvider;

@@ -7,15 +7,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { FixtureCorpusError } from '../fixtures/load.ts';
 import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
 import type { Problem } from '../problem.ts';
+import { capabilitySchema, errorCodeSchema, providerIdSchema } from '../schema/primitives.ts';
 import { zodIssues } from '../validation.ts';
 
 export const EXCHANGE_SCHEMA = 'worldforge.exchange@1';
-const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
 /** Failure modes every remote media adapter is recorded against (plus `success`). */
 export const FAILURE_MODES = [
@@ -62,9 +60,9 @@ export const exchangeSchema = () =>
     /** `<provider>.<failure-mode>`; must match the file's folder and name. */
     id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/),
     /** Provider the exchange belongs to. */
-    provider: z.string().min(1),
+    provider: providerIdSchema(),
     /** Capability called. */
-    capability: z.enum(CAPABILITIES),
+    capability: capabilitySchema(),
     /** What the exchange exercises. */
     failure_mode: z.enum(FAILURE_MODES),
     /** One sentence on what happens upstream. */
@@ -76,7 +74,7 @@ export const exchangeSchema = () =>
     /** The outcome the adapter must produce. */
     expect: z.discriminatedUnion('ok', [
       z.strictObject({ ok: z.literal(true) }),
-      z.strictObject({ ok: z.literal(false), error: z.enum(errorCodes) }),
+      z.strictObject({ ok: z.literal(false), error: errorCodeSchema() }),
     ]),
     /** Scripted responses. Same method+path entries form a queue answered in order, then repeated. */
     interactions: z.array(interactionSchema()).min(1),
