@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { REPO_ROOT, repoPath } from '../src/worldforge/evidence/suite/repo.ts';
-import { buildEvidence, type EvidenceFiles, INDEX_PATH, readCommittedEvidence } from '../generators/run.ts';
+import { buildEvidence, type EvidenceFiles, readCommittedEvidence } from '../generators/run.ts';
 import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { recordsSlice } from '../src/worldforge/checks/records-slice.ts';
@@ -84,7 +84,7 @@ export async function loadContext(options: { scanDist?: boolean } = {}): Promise
   const records = loadRecords(REPO_ROOT);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
   return {
-    evidence: { committed, fresh, inputProblems, indexPath: INDEX_PATH },
+    evidence: { committed, fresh, inputProblems },
     repo: { digest: currentDigest },
     profiles: catalogProfiles(),
     readme,

@@ -7,8 +7,6 @@ import { type ConformanceEvidence, type EvidenceKind, type EvidenceOf, evidenceK
 import { LIVE_SMOKE_DIR, LIVE_SMOKE_RUNS_DIR, type LiveSmokeEntry, liveSmokeEntrySchema } from '../live-smoke.ts';
 import type { EvidenceTree } from './slices.ts';
 
-/** Repository path of a file under evidence/. */
-export const evidenceFile = (path: string) => `evidence/${path}`;
 /** Subject id of an evidence file: its path under evidence/ without `.json`. */
 export const evidenceSubject = (path: string) => path.replace(/\.json$/, '');
 
@@ -28,9 +26,12 @@ export function freshDocuments<K extends EvidenceKind>(fresh: EvidenceTree | nul
     .map(([path, text]) => ({ path, doc: evidenceSchemaOf(kind).parse(JSON.parse(text)) as EvidenceOf<K> }));
 }
 
+/** Path under evidence/ of a provider's conformance document. */
+export const conformancePath = (provider: string) => `conformance/${provider}.json`;
+
 /** A provider's conformance document in `files`, or null when it is missing or malformed (evidence-schema reports that). */
 export function conformanceDocument(files: EvidenceTree, provider: string): ConformanceEvidence | null {
-  const text = files.get(`conformance/${provider}.json`);
+  const text = files.get(conformancePath(provider));
   if (text === undefined) return null;
   const json = parseJson(text);
   if (!json.ok) return null;

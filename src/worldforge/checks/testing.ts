@@ -3,6 +3,7 @@
  * rule reads from small inline texts, run the rule through the real runner (so drafts become
  * findings exactly as in `npm run check`), and summarise findings in one line each.
  */
+import { EVIDENCE_DIR } from '../evidence/evidence-index.ts';
 import { REPO_ROOT } from '../evidence/suite/repo.ts';
 import { parseClaims, parseKnownGaps } from '../claims/load.ts';
 import { canonicalJson, sha256Tag } from '../digest.ts';
@@ -29,7 +30,7 @@ const readRepoTree = (folder: string, names: RegExp) =>
 
 /** The repository's committed evidence/ (read once): templates for documents a test edits. */
 export function committed(): ReadonlyMap<string, string> {
-  committedEvidence ??= readEvidenceDir(`${REPO_ROOT}/evidence`);
+  committedEvidence ??= readEvidenceDir(`${REPO_ROOT}/${EVIDENCE_DIR}`);
   return committedEvidence;
 }
 
@@ -48,7 +49,6 @@ export function evidenceSlice(parts: Partial<EvidenceSlice> & { files?: Readonly
     committed: parts.committed ?? files,
     fresh: parts.fresh === undefined ? files : parts.fresh,
     inputProblems: parts.inputProblems ?? [],
-    indexPath: parts.indexPath ?? 'index.json',
   };
 }
 

@@ -1,8 +1,9 @@
 /** evidence-drift: committed evidence is byte-identical to a fresh in-memory regeneration. */
 import { createTwoFilesPatch } from 'diff';
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceFile, evidenceSubject } from '../documents.ts';
+import { evidenceSubject } from '../documents.ts';
 
 /** Longest diff a finding prints; the rest is summarised in one line. */
 const MAX_DIFF_LINES = 60;

@@ -12,6 +12,7 @@ import { canonicalJson, sha256Tag } from '../../digest.ts';
 import type { DocumentKind } from '../../kinds/define.ts';
 import type { EvidenceStatus, SkipReason } from '../../schema/primitives.ts';
 import type { EvidenceEnvelope, evidenceSubjectSchema } from '../envelope.ts';
+import { evidenceFile } from '../evidence-index.ts';
 import { inputDigests, WORLDFORGE_VERSION } from './repo.ts';
 
 export interface DocumentFields<Body> {
@@ -41,7 +42,7 @@ export interface DocumentFields<Body> {
 export type BuiltDocument<K extends DocumentKind, Body> = Omit<EvidenceEnvelope, 'schema'> & { schema: K['schemaName']; body: Body };
 
 /** Repository path of one evidence file, `evidence/<kind>/<name>.json`. */
-export const evidenceFilePath = (kind: DocumentKind, name: string) => `evidence/${kind.id}/${name}.json`;
+export const evidenceFilePath = (kind: DocumentKind, name: string) => evidenceFile(`${kind.id}/${name}.json`);
 
 /** The command that regenerates exactly one evidence file. */
 export const regenerateCommand = (kind: DocumentKind, name: string) => `npx worldforge evidence generate --only ${kind.id}/${name}`;
