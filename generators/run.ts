@@ -18,6 +18,7 @@ import {
   type EvidenceIndex,
 } from '../src/worldforge/evidence/index.ts';
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
+import { assertValidInputCorpora } from '../src/worldforge/evidence/suite/inputs.ts';
 import { REPO_ROOT, repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
 import type { SuiteSubject } from '../src/worldforge/kinds/define.ts';
@@ -91,8 +92,13 @@ function validateDocument(path: string, document: unknown): unknown {
 /** Generated files, keyed by path relative to `evidence/`, in canonical JSON. */
 export type EvidenceFiles = Map<string, string>;
 
-/** Runs the selected suites and renders their documents. `onProgress` receives one line per subject. */
+/**
+ * Runs the selected suites and renders their documents. `onProgress` receives one line per subject.
+ * Every input corpus is validated first, so invalid fixtures or recorded exchanges throw one
+ * `FixtureCorpusError` listing all their problems before any suite runs.
+ */
 export async function buildDocuments(subjects: readonly Subject[], onProgress?: (line: string) => void): Promise<EvidenceFiles> {
+  assertValidInputCorpora();
   const files: EvidenceFiles = new Map();
   for (const subject of subjects) {
     onProgress?.(`running ${subject.id}`);

@@ -15,7 +15,7 @@ import {
   writeEvidence,
   writeReadmeTable,
 } from '../generators/run.ts';
-import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
+import { ProblemError } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
@@ -190,7 +190,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? EXIT.ok
         : EXIT.usage;
     }
-    if (error instanceof FixtureCorpusError) {
+    if (error instanceof ProblemError) {
       process.stderr.write(
         `worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`,
       );

@@ -15,6 +15,12 @@ import { zodIssues } from '../validation.ts';
 
 export const EXCHANGE_SCHEMA = 'worldforge.exchange@1';
 
+/** Repository folder of the recorded exchanges: one subfolder per provider. */
+export const EXCHANGES_DIR = 'fixtures/providers';
+
+/** Repository path of one recorded exchange file (`name` includes `.json`). */
+export const exchangeFilePath = (provider: string, name: string) => `${EXCHANGES_DIR}/${provider}/${name}`;
+
 /** Failure modes every remote media adapter is recorded against (plus `success`). */
 export const FAILURE_MODES = [
   'success',
@@ -126,7 +132,7 @@ export function parseExchange(
  * listing every problem of every file (file, field, reason) when any file is invalid.
  */
 export function loadExchanges(root: string, provider: string): (Exchange & { path: string })[] {
-  const dir = join(root, 'fixtures', 'providers', provider);
+  const dir = join(root, EXCHANGES_DIR, provider);
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -138,10 +144,22 @@ export function loadExchanges(root: string, provider: string): (Exchange & { pat
   const exchanges: (Exchange & { path: string })[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
-    const result = parseExchange(provider, `fixtures/providers/${provider}/${name}`, readFileSync(join(dir, name), 'utf8'));
+    const result = parseExchange(provider, exchangeFilePath(provider, name), readFileSync(join(dir, name), 'utf8'));
     problems.push(...result.problems);
     if (result.exchange) exchanges.push(result.exchange);
   }
   if (problems.length) throw new ExchangeError(problems);
   return exchanges;
+}
+
+/** Providers with a folder of recorded exchanges, sorted (whether or not the catalog replays them). */
+export function exchangeProviders(root: string): string[] {
+  try {
+    return readdirSync(join(root, EXCHANGES_DIR), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
