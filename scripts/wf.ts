@@ -15,7 +15,7 @@ import {
   writeEvidence,
   writeReadmeTable,
 } from '../generators/run.ts';
-import { ProblemError } from '../src/worldforge/problem.ts';
+import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
@@ -172,7 +172,7 @@ function listClaims(options: { json?: boolean }): number {
     for (const c of claims)
       process.stdout.write(`${c.value.id.padEnd(width)}  ${c.value.class.padEnd(26)}  ${c.value.area.padEnd(10)}  ${c.file}:${c.line}\n`);
   }
-  for (const p of problems) process.stderr.write(`${p.file}:${p.line ?? '?'}: ${p.field}: ${p.reason}\n`);
+  for (const p of problems) process.stderr.write(`${problemLine(p)}\n`);
   return problems.length ? EXIT.usage : EXIT.ok;
 }
 
