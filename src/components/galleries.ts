@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CollectionKey, getCollection, type CollectionEntry } from 'astro:content';
-import { GALLERY_LABELS, type GalleryCase } from '../worldforge/evidence/index.ts';
+import { GALLERY_LABELS, type GalleryCase } from '../worldforge/kinds/galleries/schema.ts';
 import { GENERATED_KIND_LIST } from '../worldforge/kinds/registry.ts';
 import { withAnchor } from '../worldforge/site/routes.ts';
 import { assertUniqueKeys, entryFile } from './entries.ts';

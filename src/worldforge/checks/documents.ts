@@ -3,7 +3,8 @@
  * evidence documents of one kind, a provider's conformance document and the live-smoke entries.
  * Each view skips what does not parse; the schema rule of that data reports it instead.
  */
-import { type ConformanceEvidence, type EvidenceKind, type EvidenceOf, evidenceKindOf, evidenceSchemaOf } from '../evidence/index.ts';
+import { type EvidenceKind, type EvidenceOf, evidenceKindOf, evidenceSchemaOf } from '../evidence/index.ts';
+import type { ConformanceEvidence } from '../kinds/conformance/schema.ts';
 import { LIVE_SMOKE_DIR, LIVE_SMOKE_RUNS_DIR, type LiveSmokeEntry, liveSmokeEntrySchema } from '../live-smoke.ts';
 import type { EvidenceTree } from './slices.ts';
 

@@ -15,8 +15,6 @@ import {
   skipReasonSchema,
 } from '../schema/primitives.ts';
 
-export { EVIDENCE_STATUSES, type EvidenceStatus, SKIP_REASONS, type SkipReason } from '../schema/primitives.ts';
-
 /** A file the result depends on, by repository-relative path and content digest. */
 export const evidenceInputSchema = () =>
   z.strictObject({

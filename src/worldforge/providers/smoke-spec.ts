@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Capability } from '../capabilities/index.ts';
-import type { SkipReason } from '../evidence/envelope.ts';
 import type { LiveSmokeStatus } from '../live-smoke.ts';
 import { redactText } from '../redaction.ts';
 import { exchangeFilePath } from '../replay/exchange.ts';
+import type { SkipReason } from '../schema/primitives.ts';
 import { envNamesFor, envVarPhrase, type ProviderOperations } from './operations.ts';
 import { envValue } from './remote.ts';
 
