@@ -201,5 +201,3 @@ export function writeReadmeTable(): boolean {
   if (after !== before) writeFileAtomic(path, after);
   return after !== before;
 }
-
-export { EVIDENCE_KINDS, writeFileAtomic };

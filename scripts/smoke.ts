@@ -21,8 +21,6 @@ import { redactText } from '../src/worldforge/redaction.ts';
 import type { CaseStatus } from '../src/worldforge/schema/primitives.ts';
 import { WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 
-export { SmokeUsageError };
-
 /** Providers `worldforge smoke` can call: those that declare a smoke spec, in catalog order. */
 export const SMOKE_PROVIDERS: readonly string[] = SMOKE_PROVIDER_NAMES;
 export type SmokeProvider = string;

@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CollectionKey, getCollection, type CollectionEntry } from 'astro:content';
-import { GALLERY_LABELS, type GalleryCase } from '../worldforge/kinds/galleries/schema.ts';
+import type { GALLERY_LABELS, GalleryCase } from '../worldforge/kinds/galleries/schema.ts';
 import { GENERATED_KIND_LIST } from '../worldforge/kinds/registry.ts';
 import { withAnchor } from '../worldforge/site/routes.ts';
 import { assertUniqueKeys, entryFile } from './entries.ts';
 
 export type GalleryEntry = CollectionEntry<'galleries'>;
 export type GalleryLabel = (typeof GALLERY_LABELS)[number];
-export { GALLERY_LABELS };
 
 /** Galleries sorted by title; throws if two files claim one gallery id. */
 export async function galleryEntries(): Promise<GalleryEntry[]> {

@@ -35,5 +35,3 @@ export const ruleDocsPath = (rule: RuleId) => rulePath(rule);
 
 /** Repository path of a rule's source file (one file per rule, named by its id). */
 export const ruleSourcePath = (rule: RuleId) => `src/worldforge/checks/rules/${rule}.ts`;
-
-export { CHECK_RULES };
