@@ -153,7 +153,7 @@ export function loadExchanges(root: string, provider: string): (Exchange & { pat
 }
 
 /** Providers with a folder of recorded exchanges, sorted (whether or not the catalog replays them). */
-export function exchangeProviders(root: string): string[] {
+export function recordedProviderFolders(root: string): string[] {
   try {
     return readdirSync(join(root, EXCHANGES_DIR), { withFileTypes: true })
       .filter((d) => d.isDirectory())

@@ -4,6 +4,7 @@ import { CHECKED_PAGES, linkProblems } from '../../records/links.ts';
 import { DESIGN_DIR } from '../../records/load.ts';
 import { fieldProblem } from '../../records/problems.ts';
 import { ROUTES } from '../../site/routes.ts';
+import { inWords } from '../../text.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
 
@@ -12,9 +13,6 @@ const REQUIRED_LINKS = [
   { path: ROUTES.selectionRubric, label: 'rubric' },
   { path: ROUTES.selectionPromotionRules, label: 'promotion rules' },
 ];
-
-/** `a, b, c and d`. */
-const inWords = (items: readonly string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 export default defineRule({
   id: 'selection-links',

@@ -6,7 +6,7 @@
  */
 import { FixtureCorpusError, loadCorpus } from '../../fixtures/load.ts';
 import type { Problem } from '../../problem.ts';
-import { exchangeProviders, loadExchanges } from '../../replay/exchange.ts';
+import { recordedProviderFolders, loadExchanges } from '../../replay/exchange.ts';
 import { loadSceneCorpus } from '../../scene/fixtures.ts';
 import { REPO_ROOT } from './repo.ts';
 
@@ -15,7 +15,7 @@ export function inputCorpusProblems(root = REPO_ROOT): Problem[] {
   const loaders = [
     () => loadCorpus(root),
     () => loadSceneCorpus(root),
-    ...exchangeProviders(root).map((provider) => () => loadExchanges(root, provider)),
+    ...recordedProviderFolders(root).map((provider) => () => loadExchanges(root, provider)),
   ];
   return loaders.flatMap((load) => {
     try {
