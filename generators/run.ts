@@ -7,19 +7,26 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { canonicalJson, sha256Tag } from '../src/worldforge/digest.ts';
-import { EVIDENCE_KINDS, INDEX_SCHEMA, evidenceKindOf, evidenceSchemaOf, type EvidenceIndex } from '../src/worldforge/evidence/index.ts';
+import {
+  EVIDENCE_DIR,
+  EVIDENCE_KINDS,
+  evidenceFile,
+  INDEX_PATH,
+  INDEX_SCHEMA,
+  evidenceKindOf,
+  evidenceSchemaOf,
+  type EvidenceIndex,
+} from '../src/worldforge/evidence/index.ts';
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
+import { assertValidInputCorpora } from '../src/worldforge/evidence/suite/inputs.ts';
 import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import type { SuiteSubject } from '../src/worldforge/kinds/define.ts';
 import type { EvidenceStatus } from '../src/worldforge/schema/primitives.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
+import { renderProviderTable, spliceProviderTable } from '../src/worldforge/readme/provider-table.ts';
 import { unsafeValues } from '../src/worldforge/redaction.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { jsonSchemaFiles, SCHEMA_DIR } from './json-schemas.ts';
-import { renderProviderTable, spliceProviderTable } from './readme-table.ts';
-
-export const EVIDENCE_DIR = 'evidence';
-export const INDEX_PATH = 'index.json';
 
 /** A suite subject: one evidence file, addressed as `<kind>/<subject>` (its path minus `.json`). */
 export interface Subject extends Omit<SuiteSubject, 'name'> {
@@ -64,18 +71,18 @@ export class InvalidEvidenceError extends Error {}
 
 function validateDocument(path: string, document: unknown): unknown {
   const kind = evidenceKindOf(path);
-  if (!kind) throw new InvalidEvidenceError(`evidence/${path}: no evidence kind owns this folder`);
+  if (!kind) throw new InvalidEvidenceError(`${evidenceFile(path)}: no evidence kind owns this folder`);
   const parsed = evidenceSchemaOf(kind).safeParse(document);
   if (!parsed.success) {
     throw new InvalidEvidenceError(
-      `evidence/${path}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`,
+      `${evidenceFile(path)}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`,
     );
   }
   // Fail closed: a secret, signed URL or host path in a document stops the run; never rewritten.
   const unsafe = unsafeValues(document);
   if (unsafe.length) {
     throw new InvalidEvidenceError(
-      `evidence/${path}: the suite produced unsafe values; nothing was written.\n${unsafe.map((u) => `${u.path}: ${u.reason}`).join('\n')}\nhint: pass upstream text through redactText() in the adapter or suite.`,
+      `${evidenceFile(path)}: the suite produced unsafe values; nothing was written.\n${unsafe.map((u) => `${u.path}: ${u.reason}`).join('\n')}\nhint: pass upstream text through redactText() in the adapter or suite.`,
     );
   }
   return document;
@@ -84,8 +91,13 @@ function validateDocument(path: string, document: unknown): unknown {
 /** Generated files, keyed by path relative to `evidence/`, in canonical JSON. */
 export type EvidenceFiles = Map<string, string>;
 
-/** Runs the selected suites and renders their documents. `onProgress` receives one line per subject. */
+/**
+ * Runs the selected suites and renders their documents. `onProgress` receives one line per subject.
+ * Every input corpus is validated first, so invalid fixtures or recorded exchanges throw one
+ * `FixtureCorpusError` listing all their problems before any suite runs.
+ */
 export async function buildDocuments(subjects: readonly Subject[], onProgress?: (line: string) => void): Promise<EvidenceFiles> {
+  assertValidInputCorpora();
   const files: EvidenceFiles = new Map();
   for (const subject of subjects) {
     onProgress?.(`running ${subject.id}`);
@@ -178,5 +190,3 @@ export function writeReadmeTable(): boolean {
   if (after !== before) writeFileAtomic(path, after);
   return after !== before;
 }
-
-export { EVIDENCE_KINDS, writeFileAtomic };

@@ -4,9 +4,9 @@
  * registry over it (src/worldforge/checks). It reads sources only, never rendered pages, so it is
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { REPO_ROOT, repoPath } from '../generators/repo.ts';
-import { buildEvidence, type EvidenceFiles, INDEX_PATH, readCommittedEvidence } from '../generators/run.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { REPO_ROOT, repoPath } from '../src/worldforge/evidence/suite/repo.ts';
+import { buildEvidence, type EvidenceFiles, readCommittedEvidence } from '../generators/run.ts';
 import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { recordsSlice } from '../src/worldforge/checks/records-slice.ts';
@@ -16,13 +16,11 @@ import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { readTextTree } from '../src/worldforge/evidence/read.ts';
-import { FixtureCorpusError, loadCorpus } from '../src/worldforge/fixtures/load.ts';
+import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import type { Problem } from '../src/worldforge/problem.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { loadRecords } from '../src/worldforge/records/load.ts';
 import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
-import { loadExchanges } from '../src/worldforge/replay/exchange.ts';
-import { loadSceneCorpus } from '../src/worldforge/scene/fixtures.ts';
 
 /** Text files under a repository folder whose name matches, keyed by repository-relative path. */
 function readRepoTree(folder: string, names: RegExp): Map<string, string> {
@@ -40,36 +38,10 @@ function currentDigest(path: string): string | null {
 }
 
 /**
- * Problems of every input corpus the suites load (capability and scene fixtures, each provider's
- * recorded exchanges), all at once: a suite run stops at the first invalid corpus it meets.
+ * Regenerates every suite in memory. Generation validates every input corpus first (fixtures,
+ * scenes, recorded exchanges), so invalid inputs become the problems of all corpora at once.
  */
-function inputProblems(): Problem[] {
-  const providers = existsSync(repoPath('fixtures/providers'))
-    ? readdirSync(repoPath('fixtures/providers'), { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-    : [];
-  const loaders = [
-    () => loadCorpus(REPO_ROOT),
-    () => loadSceneCorpus(REPO_ROOT),
-    ...providers.map((name) => () => loadExchanges(REPO_ROOT, name)),
-  ];
-  return loaders.flatMap((load) => {
-    try {
-      load();
-      return [];
-    } catch (error) {
-      if (error instanceof FixtureCorpusError) return [...error.problems];
-      throw error;
-    }
-  });
-}
-
-/** Regenerates every suite in memory; invalid inputs (fixtures, recorded exchanges) become problems instead. */
 async function regenerate(): Promise<{ fresh: EvidenceFiles | null; inputProblems: Problem[] }> {
-  const problems = inputProblems();
-  if (problems.length) return { fresh: null, inputProblems: problems };
   try {
     return { fresh: await buildEvidence(), inputProblems: [] };
   } catch (error) {
@@ -85,7 +57,7 @@ export async function loadContext(options: { scanDist?: boolean } = {}): Promise
   const records = loadRecords(REPO_ROOT);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
   return {
-    evidence: { committed, fresh, inputProblems, indexPath: INDEX_PATH },
+    evidence: { committed, fresh, inputProblems },
     repo: { digest: currentDigest },
     profiles: catalogProfiles(),
     readme,

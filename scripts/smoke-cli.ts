@@ -15,7 +15,8 @@ import { exchangeSchema, type Exchange } from '../src/worldforge/replay/exchange
 import { startReplayServer } from '../src/worldforge/replay/server.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { LocalRunError, recordSmoke } from './smoke-record.ts';
-import { runSmoke, SMOKE_PROVIDERS, SmokeUsageError, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
+import { SmokeUsageError } from '../src/worldforge/providers/smoke-spec.ts';
+import { runSmoke, SMOKE_PROVIDERS, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 

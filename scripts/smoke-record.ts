@@ -16,7 +16,7 @@ import {
 } from '../src/worldforge/live-smoke.ts';
 import { artifactProblems, readRunManifest, RunManifestError, type RunManifest } from '../src/worldforge/manifests.ts';
 import { CATALOG } from '../src/worldforge/providers/catalog.ts';
-import { repoPath } from '../generators/repo.ts';
+import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 
 function statusOf(manifest: RunManifest): LiveSmokeStatus {
   if (manifest.status !== 'skipped') return manifest.status;

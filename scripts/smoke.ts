@@ -18,16 +18,15 @@ import { isLocalTarget } from '../src/worldforge/providers/http.ts';
 import { envValue } from '../src/worldforge/providers/remote.ts';
 import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../src/worldforge/providers/smoke-spec.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
-import { WORLDFORGE_VERSION } from '../generators/repo.ts';
-
-export { SmokeUsageError };
+import type { CaseStatus } from '../src/worldforge/schema/primitives.ts';
+import { WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 
 /** Providers `worldforge smoke` can call: those that declare a smoke spec, in catalog order. */
 export const SMOKE_PROVIDERS: readonly string[] = SMOKE_PROVIDER_NAMES;
 export type SmokeProvider = string;
 
 /** The outcome a smoke prints: the registry's vocabulary. */
-export type SmokeStatus = 'passed' | 'failed' | SmokeSkip['status'];
+export type SmokeStatus = CaseStatus | SmokeSkip['status'];
 
 export interface SmokeOptions {
   provider: SmokeProvider;

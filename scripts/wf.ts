@@ -3,7 +3,7 @@
  * Human output by default (progress on stderr), `--json` for machines (stdout only).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { WORLDFORGE_VERSION } from '../generators/repo.ts';
+import { REPO_ROOT, WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 import {
   allSubjects,
   buildDocuments,
@@ -15,10 +15,9 @@ import {
   writeEvidence,
   writeReadmeTable,
 } from '../generators/run.ts';
-import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
+import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
-import { REPO_ROOT } from '../generators/repo.ts';
 import { smokeCommands } from './smoke-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
@@ -173,7 +172,7 @@ function listClaims(options: { json?: boolean }): number {
     for (const c of claims)
       process.stdout.write(`${c.value.id.padEnd(width)}  ${c.value.class.padEnd(26)}  ${c.value.area.padEnd(10)}  ${c.file}:${c.line}\n`);
   }
-  for (const p of problems) process.stderr.write(`${p.file}:${p.line ?? '?'}: ${p.field}: ${p.reason}\n`);
+  for (const p of problems) process.stderr.write(`${problemLine(p)}\n`);
   return problems.length ? EXIT.usage : EXIT.ok;
 }
 
@@ -191,7 +190,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? EXIT.ok
         : EXIT.usage;
     }
-    if (error instanceof FixtureCorpusError) {
+    if (error instanceof ProblemError) {
       process.stderr.write(
         `worldforge: ${error.message}\nNothing was written. Fix the named fields (fixtures/README.md describes the format).\n`,
       );

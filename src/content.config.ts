@@ -4,8 +4,11 @@
  * so a malformed evidence file fails `astro build` naming the entry, the field and the file. Never
  * redefine a shape or list a kind here. Only the JSON documents are evidence collections: the
  * Markdown gallery exports next to them are served as-is by src/pages/galleries/[id].md.ts.
- * Selection and design records and live-smoke entries are authored kinds with their own schemas
- * (rule refinements included); claims use the claim schema and the check's own loader.
+ * Selection and design records and live-smoke entries are authored kinds with their own schemas;
+ * claims use the claim schema and the check's own loader. These schemas are structural only: the
+ * cross-field and cross-file rules (active-candidate limit, deferrals, score bands, links…) live in
+ * the check-rule registry (src/worldforge/checks/rules/), and `npm run build` runs
+ * `check --no-dist` before `astro build`, so the site is never built from content the rules reject.
  */
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
@@ -13,6 +16,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { loadClaims } from './worldforge/claims/load.ts';
 import { claimSchema } from './worldforge/claims/schema.ts';
+import { problemLine } from './worldforge/problem.ts';
 import type { KindCollection } from './worldforge/kinds/define.ts';
 import { KINDS } from './worldforge/kinds/index.ts';
 
@@ -59,7 +63,7 @@ const claimsLoader: Loader = {
     store.clear();
     const { claims, problems } = loadClaims(process.cwd());
     if (problems.length) {
-      throw new Error(`Invalid claims:\n${problems.map((p) => `  ${p.file}:${p.line ?? '?'}: ${p.field}: ${p.reason}`).join('\n')}`);
+      throw new Error(`Invalid claims:\n${problems.map((p) => `  ${problemLine(p)}`).join('\n')}`);
     }
     for (const { value } of claims) store.set({ id: value.id, data: await parseData({ id: value.id, data: value }) });
   },

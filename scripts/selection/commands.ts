@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { REPO_ROOT } from '../../generators/repo.ts';
+import { REPO_ROOT } from '../../src/worldforge/evidence/suite/repo.ts';
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
 import { checkSelectionRecord } from '../../src/worldforge/checks/records-slice.ts';
 import { byPosition, type Problem } from '../../src/worldforge/problem.ts';

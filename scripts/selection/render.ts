@@ -3,7 +3,8 @@
  * a body that links the rubric and the promotion rules (the selection-links rule requires both).
  */
 import { stringify } from 'yaml';
-import { CRITERION_IDS, SELECTION_ROUTES, type CriterionId } from '../../src/worldforge/records/rubric.ts';
+import { CRITERION_IDS, type CriterionId } from '../../src/worldforge/records/rubric.ts';
+import { ROUTES } from '../../src/worldforge/site/routes.ts';
 import type { SelectionCandidate } from '../../src/worldforge/records/selection.ts';
 
 export interface RecordDraft {
@@ -61,9 +62,9 @@ export function renderRecord(draft: RecordDraft): string {
     yaml.trimEnd(),
     '---',
     '',
-    `Each candidate was scored 0–2 on the eight criteria of the [provider rubric](${SELECTION_ROUTES.rubric}); the totals`,
+    `Each candidate was scored 0–2 on the eight criteria of the [provider rubric](${ROUTES.selectionRubric}); the totals`,
     'shown on the site are computed from those points. A candidate enters the provider catalog only',
-    `through the [promotion rules](${SELECTION_ROUTES.promotionRules}), one level at a time.`,
+    `through the [promotion rules](${ROUTES.selectionPromotionRules}), one level at a time.`,
     '',
   ].join('\n');
 }

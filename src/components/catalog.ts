@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES, type Capability } from '../worldforge/capabilities/index.ts';
-import type { ConformanceEvidence, RuntimeSummary } from '../worldforge/evidence/index.ts';
+import type { ConformanceEvidence, RuntimeSummary } from '../worldforge/kinds/conformance/schema.ts';
 import { PROVIDER_NAMES } from '../worldforge/providers/catalog.ts';
 
 export type ConformanceEntry = CollectionEntry<'conformance'>;

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { EVALUATION_SUITES } from '../worldforge/evaluation/suites/index.ts';
-import type { ScenarioResult } from '../worldforge/evidence/index.ts';
+import type { ScenarioResult } from '../worldforge/kinds/evaluation/schema.ts';
 import { assertUniqueKeys } from './entries.ts';
 
 export type EvaluationEntry = CollectionEntry<'evaluation'>;

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES } from '../worldforge/capabilities/index.ts';
-import type { FixtureCase, FixturesEvidence } from '../worldforge/evidence/index.ts';
+import type { FixtureCase, FixturesEvidence } from '../worldforge/kinds/fixtures/schema.ts';
 import { assertUniqueKeys } from './entries.ts';
 
 export type FixturesEntry = CollectionEntry<'fixtures'>;

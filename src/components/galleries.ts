@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CollectionKey, getCollection, type CollectionEntry } from 'astro:content';
-import { GALLERY_LABELS, type GalleryCase } from '../worldforge/evidence/index.ts';
+import type { GALLERY_LABELS, GalleryCase } from '../worldforge/kinds/galleries/schema.ts';
 import { GENERATED_KIND_LIST } from '../worldforge/kinds/registry.ts';
-import { withAnchor } from '../worldforge/site/routes.ts';
+import { galleryPath, withAnchor } from '../worldforge/site/routes.ts';
 import { assertUniqueKeys, entryFile } from './entries.ts';
+import type { JoinedItem } from './pages.ts';
 
 export type GalleryEntry = CollectionEntry<'galleries'>;
 export type GalleryLabel = (typeof GALLERY_LABELS)[number];
-export { GALLERY_LABELS };
 
 /** Galleries sorted by title; throws if two files claim one gallery id. */
 export async function galleryEntries(): Promise<GalleryEntry[]> {
@@ -67,6 +67,10 @@ export async function galleriesCiting(source: string | ((source: string) => bool
   const matches = typeof source === 'string' ? (s: string) => s === source : source;
   return (await galleryEntries()).filter((g) => g.data.body.sources.some(matches));
 }
+
+/** Links to galleries' pages, titled, for an inline list (`Joined.astro`). */
+export const galleryLinks = (galleries: readonly GalleryEntry[]): JoinedItem[] =>
+  galleries.map((g) => ({ text: g.data.body.title, href: galleryPath(g.data.body.gallery) }));
 
 /** Where a gallery case's source evidence is rendered: the page, and the case's anchor if it has one. */
 export interface SourceLink {

@@ -8,3 +8,12 @@
 export function staticPathsFor<Entry, Param extends string>(entries: readonly Entry[], param: Param, key: (entry: Entry) => string) {
   return entries.map((entry) => ({ params: { [param]: key(entry) } as Record<Param, string>, props: { entry } }));
 }
+
+/** One item of an inline list (`Joined.astro`): its text, rendered as `code` or linked when asked. */
+export interface JoinedItem {
+  text: string;
+  /** Link target; none or null: plain text. */
+  href?: string | null;
+  /** Render as `code` (default: the list's `code` setting). */
+  code?: boolean;
+}

@@ -5,6 +5,7 @@
  * would not run). It only renders: whether each id exists is enforced by `npm run check`
  * (rule claim-reference-unknown), which reads the sources and does not depend on this renderer.
  */
+import { claimPath } from '../worldforge/site/routes.ts';
 
 function claimLinkPlugin() {
   return {
@@ -18,7 +19,7 @@ function claimLinkPlugin() {
       const id = ctx.textContent(node).trim();
       ctx.replaceNode(node, {
         type: 'link',
-        url: `/claims/#${id}`,
+        url: claimPath(id),
         children: [{ type: 'text', value: `claim: ${id}` }],
         data: { hProperties: { className: ['wf-claim-ref'], dataClaim: id } },
       });

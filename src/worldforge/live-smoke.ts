@@ -73,6 +73,3 @@ export type LiveSmokeEntry = z.infer<ReturnType<typeof liveSmokeEntrySchema>>;
 
 /** File name of an entry: `<provider>-<capability>.json`. */
 export const liveSmokeFileName = (provider: string, capability: string) => `${provider}-${capability}.json`;
-
-/** Anchor of an entry's row on the /live-smoke/ page. */
-export const liveSmokeAnchor = (provider: string, capability: string) => `${provider}-${capability}`;

@@ -15,6 +15,7 @@ import {
   envVarNameSchema,
   errorCodeSchema,
   evidenceStatusSchema,
+  providerIdSchema,
   relativePathSchema,
   runtimeManifestIdSchema,
   sha256Schema,
@@ -42,7 +43,7 @@ export const runManifestSchema = () =>
       /** The command, as a user would retype it (no secrets: keys come from the environment). */
       command: z.string().min(1),
       /** Provider id. */
-      provider: z.string().min(1),
+      provider: providerIdSchema(),
       /** Capability exercised. */
       capability: capabilitySchema(),
       /** Outcome. */

@@ -7,6 +7,7 @@
  */
 import type { FindingDraft } from './checks/finding.ts';
 import type { RuleId } from './checks/rules.ts';
+import { countOf } from './text.ts';
 
 export interface Problem {
   /** Repository-relative (or as given) path of the file. */
@@ -37,9 +38,7 @@ export class ProblemError extends Error {
     readonly problems: readonly Problem[],
     summary: string,
   ) {
-    super(
-      `${summary} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${problemLine(p)}`).join('\n')}`,
-    );
+    super(`${summary} (${countOf(problems.length, 'problem')}):\n${problems.map((p) => `  ${problemLine(p)}`).join('\n')}`);
     this.name = 'ProblemError';
   }
 }

@@ -11,7 +11,8 @@ import { RULE_IDS, ruleDocsPath } from '../../src/worldforge/checks/rules.ts';
 import { loadClaims } from '../../src/worldforge/claims/load.ts';
 import { CLAIM_AREAS, EVIDENCE_CLASSES } from '../../src/worldforge/claims/schema.ts';
 import { loadRecords } from '../../src/worldforge/records/load.ts';
-import { candidateAnchor, CRITERION_IDS, criterionAnchor, PROMOTION_LEVELS, scoreTotal } from '../../src/worldforge/records/rubric.ts';
+import { CRITERION_IDS, PROMOTION_LEVELS, scoreTotal } from '../../src/worldforge/records/rubric.ts';
+import { candidateAnchor, criterionAnchor } from '../../src/worldforge/site/routes.ts';
 import { DIST, RESULTS, ROOT, screenshots, useSite } from './harness.ts';
 
 const { open, external } = useSite();

@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GALLERY_LABELS, evaluationEvidenceSchema, fixturesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { evaluationEvidenceSchema } from '../../src/worldforge/kinds/evaluation/schema.ts';
+import { fixturesEvidenceSchema } from '../../src/worldforge/kinds/fixtures/schema.ts';
+import { GALLERY_LABELS } from '../../src/worldforge/kinds/galleries/schema.ts';
 import { readGalleries, readJson, ROOT, screenshots, useSite } from './harness.ts';
 
 const site = useSite();

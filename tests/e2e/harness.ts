@@ -17,12 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CAPABILITIES } from '../../src/worldforge/capabilities/index.ts';
-import {
-  conformanceEvidenceSchema,
-  galleryEvidenceSchema,
-  type ConformanceEvidence,
-  type GalleryEvidence,
-} from '../../src/worldforge/evidence/index.ts';
+import { conformanceEvidenceSchema, type ConformanceEvidence } from '../../src/worldforge/kinds/conformance/schema.ts';
+import { galleryEvidenceSchema, type GalleryEvidence } from '../../src/worldforge/kinds/galleries/schema.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../../src/worldforge/capabilities/index.ts';
-import { exchangesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { exchangesEvidenceSchema } from '../../src/worldforge/kinds/exchanges/schema.ts';
 import { LIVE_SMOKE_STATUSES, liveSmokeEntrySchema } from '../../src/worldforge/live-smoke.ts';
 import { CATALOG } from '../../src/worldforge/providers/catalog.ts';
 import { passedCapabilities, readEvidence, RESULTS, ROOT, useSite } from './harness.ts';

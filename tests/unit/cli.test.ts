@@ -73,6 +73,26 @@ describe('worldforge check', () => {
     expect(generate.stderr).not.toContain('unexpected error');
   });
 
+  it('validates every input corpus before generating: all problems at once, exit 2, nothing written', () => {
+    const r = fresh();
+    const fixture = 'fixtures/capabilities/generate/invalid-empty-prompt.json';
+    const scene = 'fixtures/scenes/invalid-zero-scale.json';
+    const exchange = 'fixtures/providers/cosmos/auth-failure.json';
+    r.write(fixture, `${JSON.stringify({ ...JSON.parse(r.read(fixture)), origin: 'invented' }, null, 2)}\n`);
+    r.write(scene, '{ not json');
+    r.write(exchange, `${JSON.stringify({ ...JSON.parse(r.read(exchange)), failure_mode: 'meltdown' }, null, 2)}\n`);
+    const tracked = ['evidence/index.json', 'evidence/fixtures/generate.json', 'README.md'];
+    const before = tracked.map((p) => r.read(p));
+    const generate = r.cli('evidence');
+    expect(generate.code).toBe(2);
+    for (const path of [`${fixture}: origin:`, `${scene}: (root):`, `${exchange}: failure_mode:`]) expect(generate.stderr).toContain(path);
+    expect(generate.stderr).toContain('Nothing was written');
+    expect(tracked.map((p) => r.read(p))).toEqual(before);
+    const check = r.cli('check', '--json');
+    const rules = (JSON.parse(check.stdout) as { findings: { rule: string; file: string }[] }).findings.map((f) => `${f.rule} ${f.file}`);
+    expect(rules).toEqual(expect.arrayContaining([`fixture-schema ${fixture}`, `fixture-schema ${scene}`, `exchange-schema ${exchange}`]));
+  });
+
   it('exits 2 on a usage error', () => {
     expect(fresh().cli('check', '--bogus').code).toBe(2);
     expect(repo!.cli('evidence', 'generate', '--shard', '3/2').code).toBe(2);

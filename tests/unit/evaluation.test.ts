@@ -3,7 +3,8 @@ import { createProvider } from '../../src/worldforge/providers/catalog.ts';
 import { EvaluationError, runSuite, validateSuite } from '../../src/worldforge/evaluation/run.ts';
 import { EVALUATION_SUITES } from '../../src/worldforge/evaluation/suites/index.ts';
 import type { EvaluationSuite, Scenario } from '../../src/worldforge/evaluation/types.ts';
-import { evaluationBodySchema, galleryEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { evaluationBodySchema } from '../../src/worldforge/kinds/evaluation/schema.ts';
+import { galleryEvidenceSchema } from '../../src/worldforge/kinds/galleries/schema.ts';
 import { renderGalleryMarkdown } from '../../src/worldforge/kinds/galleries/markdown.ts';
 import { galleryDefinitions } from '../../src/worldforge/kinds/galleries/suite.ts';
 

@@ -1,7 +1,7 @@
 /** The evidence envelope schema, and the friendly messages it produces (pinned by snapshots). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { conformanceEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { conformanceEvidenceSchema } from '../../src/worldforge/kinds/conformance/schema.ts';
 import { formatIssues, zodIssues } from '../../src/worldforge/validation.ts';
 import { REPO } from '../helpers/repo-copy.ts';
 

@@ -19,7 +19,7 @@ import {
 import { envNamesFor, requiredEnvVars } from '../../src/worldforge/providers/operations.ts';
 import { runtimeManifestSchema } from '../../src/worldforge/providers/runtime-manifest.ts';
 import { SMOKE_PREREQUISITES, smokeCommands, smokeEnvNames, smokeSkip } from '../../src/worldforge/providers/smoke-spec.ts';
-import { REPLAY_API_KEY, REPLAY_POLICY, successExchanges, withReplay } from '../../generators/harness.ts';
+import { REPLAY_API_KEY, REPLAY_POLICY, successExchanges, withReplay } from '../../src/worldforge/evidence/suite/replay.ts';
 import { smokeCommands as smokeCli } from '../../scripts/smoke-cli.ts';
 import { REPO } from '../helpers/repo-copy.ts';
 

@@ -5,7 +5,7 @@ import { EventRecorder } from '../../src/worldforge/events.ts';
 import { Provider, type CapabilityHandlers } from '../../src/worldforge/providers/base.ts';
 import { catalogProfiles, createProvider, PROVIDER_NAMES } from '../../src/worldforge/providers/catalog.ts';
 import { digestOf } from '../../src/worldforge/digest.ts';
-import { conformanceRequests as loadRequests } from '../../generators/conformance-requests.ts';
+import { conformanceRequests as loadRequests } from '../../src/worldforge/kinds/conformance/requests.ts';
 
 const conformanceRequests = loadRequests();
 

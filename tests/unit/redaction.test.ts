@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSecrets, hasHostPath, redactText, stripUrl, unsafeValues, type SecretKind } from '../../src/worldforge/redaction.ts';
-import { REPLAY_API_KEY } from '../../generators/harness.ts';
+import { REPLAY_API_KEY } from '../../src/worldforge/evidence/suite/replay.ts';
 
 interface Planted {
   kind: SecretKind;

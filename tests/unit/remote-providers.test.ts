@@ -14,8 +14,8 @@ import { envNamesFor } from '../../src/worldforge/providers/operations.ts';
 import { RunwayProvider, runwayOperations } from '../../src/worldforge/providers/runway.ts';
 import type { Interaction } from '../../src/worldforge/replay/exchange.ts';
 import { startReplayServer, type ReplayServer } from '../../src/worldforge/replay/server.ts';
-import { REPLAY_API_KEY, REPLAY_POLICY, exchangesOf, replayProvider, withReplay } from '../../generators/harness.ts';
-import { replayExchange } from '../../generators/exchanges.ts';
+import { REPLAY_API_KEY, REPLAY_POLICY, exchangesOf, replayProvider, withReplay } from '../../src/worldforge/evidence/suite/replay.ts';
+import { replayExchange } from '../../src/worldforge/kinds/exchanges/suite.ts';
 import { isolateProviderEnv } from '../helpers/provider-env.ts';
 
 isolateProviderEnv();

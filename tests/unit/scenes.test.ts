@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/repo-copy.ts';
 import { checkReference, decodeSceneValue, loadSceneCorpus, validateSceneArtifact } from '../../src/worldforge/scene/index.ts';
-import { scenesEvidenceSchema } from '../../src/worldforge/evidence/index.ts';
+import { scenesEvidenceSchema } from '../../src/worldforge/kinds/scenes/schema.ts';
 
 const tabletop = () => JSON.parse(readFileSync(join(REPO, 'fixtures/scenes/valid-tabletop.json'), 'utf8')).artifact;
 const codes = (value: unknown) => {

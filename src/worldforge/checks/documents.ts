@@ -1,14 +1,17 @@
 /**
  * Parsed views of check data that several rules read: JSON that may be broken, regenerated
- * evidence documents of one kind, a provider's conformance document and the live-smoke entries.
+ * evidence documents of one kind, a provider's conformance document, the live-smoke entries and
+ * the evidence refs claims cite.
  * Each view skips what does not parse; the schema rule of that data reports it instead.
  */
-import { type ConformanceEvidence, type EvidenceKind, type EvidenceOf, evidenceKindOf, evidenceSchemaOf } from '../evidence/index.ts';
+import { type EvidenceKind, type EvidenceOf, evidenceKindOf, evidenceSchemaOf } from '../evidence/index.ts';
+import type { ConformanceEvidence } from '../kinds/conformance/schema.ts';
 import { LIVE_SMOKE_DIR, LIVE_SMOKE_RUNS_DIR, type LiveSmokeEntry, liveSmokeEntrySchema } from '../live-smoke.ts';
+import type { Located } from '../claims/load.ts';
+import { type RefSources, type Resolution, resolveRef } from '../claims/refs.ts';
+import type { Claim } from '../claims/schema.ts';
 import type { EvidenceTree } from './slices.ts';
 
-/** Repository path of a file under evidence/. */
-export const evidenceFile = (path: string) => `evidence/${path}`;
 /** Subject id of an evidence file: its path under evidence/ without `.json`. */
 export const evidenceSubject = (path: string) => path.replace(/\.json$/, '');
 
@@ -28,9 +31,12 @@ export function freshDocuments<K extends EvidenceKind>(fresh: EvidenceTree | nul
     .map(([path, text]) => ({ path, doc: evidenceSchemaOf(kind).parse(JSON.parse(text)) as EvidenceOf<K> }));
 }
 
+/** Path under evidence/ of a provider's conformance document. */
+export const conformancePath = (provider: string) => `conformance/${provider}.json`;
+
 /** A provider's conformance document in `files`, or null when it is missing or malformed (evidence-schema reports that). */
 export function conformanceDocument(files: EvidenceTree, provider: string): ConformanceEvidence | null {
-  const text = files.get(`conformance/${provider}.json`);
+  const text = files.get(conformancePath(provider));
   if (text === undefined) return null;
   const json = parseJson(text);
   if (!json.ok) return null;
@@ -53,3 +59,18 @@ export function liveSmokeEntries(content: ReadonlyMap<string, string>): { file: 
       return parsed.success ? [{ file, entry: parsed.data }] : [];
     });
 }
+
+/** One evidence ref a claim cites: the claim row, the ref, the line it stands on and what it resolves to. */
+export interface CitedRef {
+  claim: Located<Claim>;
+  ref: string;
+  /** Line of the ref in the claims file (the claim's line when unknown). */
+  line: number;
+  resolved: Resolution;
+}
+
+/** Every ref of every given claim, in file order, resolved against `refs`. */
+export const citedRefs = (claims: readonly Located<Claim>[], refs: RefSources): CitedRef[] =>
+  claims.flatMap((claim) =>
+    claim.value.evidence.map((ref, i) => ({ claim, ref, line: claim.refLines?.[i] ?? claim.line, resolved: resolveRef(ref, refs) })),
+  );

@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../generators/repo.ts';
-import { CHECK_RULES, RULE_IDS, RULES, ruleDocsPath, ruleSourcePath } from './rules.ts';
+import { REPO_ROOT } from '../evidence/suite/repo.ts';
+import { RULE_IDS, RULES, ruleDocsPath, ruleSourcePath } from './rules.ts';
+import { CHECK_RULES } from './rules/index.ts';
 
 const DIR = join(REPO_ROOT, 'src/worldforge/checks/rules');
 

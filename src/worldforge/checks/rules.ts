@@ -3,6 +3,7 @@
  * `RuleId` type and each rule's documentation. Each rule's texts live once, in its own file; the
  * check attaches them to findings and the site renders the rule pages from them.
  */
+import { rulePath } from '../site/routes.ts';
 import type { SliceName } from './slices.ts';
 import { CHECK_RULES } from './rules/index.ts';
 
@@ -29,10 +30,8 @@ export const RULES: Readonly<Record<RuleId, RuleDoc>> = Object.fromEntries(
   CHECK_RULES.map(({ id, title, why, fix, scope }) => [id, { id, title, why, fix, scope }]),
 ) as Record<RuleId, RuleDoc>;
 
-/** Site path of a rule's documentation. */
-export const ruleDocsPath = (rule: RuleId) => `/rules/${rule}/`;
+/** Site path of a rule's documentation page (the route table's rule path, typed to registered ids). */
+export const ruleDocsPath = (rule: RuleId) => rulePath(rule);
 
 /** Repository path of a rule's source file (one file per rule, named by its id). */
 export const ruleSourcePath = (rule: RuleId) => `src/worldforge/checks/rules/${rule}.ts`;
-
-export { CHECK_RULES };

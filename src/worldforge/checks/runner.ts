@@ -7,7 +7,8 @@
 import type { CheckRule } from './define-rule.ts';
 import { finding, type Finding } from './finding.ts';
 import { downgradeKnownGaps } from './known-gaps.ts';
-import { CHECK_RULES, type RuleId, ruleSourcePath } from './rules.ts';
+import { type RuleId, ruleSourcePath } from './rules.ts';
+import { CHECK_RULES } from './rules/index.ts';
 import type { CheckData, CheckInput, SliceName } from './slices.ts';
 
 /** The order findings are reported in: by file, then rule, then subject id (stable within a rule). */

@@ -25,8 +25,6 @@ export interface EvidenceSlice {
   fresh: EvidenceTree | null;
   /** Problems in the suites' inputs (fixture corpus, recorded exchanges) that stopped them from running. */
   inputProblems: readonly Problem[];
-  /** Path of the digest index inside evidence/ (`index.json`). */
-  indexPath: string;
 }
 
 export interface RepoSlice {

@@ -3,12 +3,15 @@
  * rule reads from small inline texts, run the rule through the real runner (so drafts become
  * findings exactly as in `npm run check`), and summarise findings in one line each.
  */
-import { REPO_ROOT } from '../../../generators/repo.ts';
+import { EVIDENCE_DIR } from '../evidence/evidence-index.ts';
+import { REPO_ROOT } from '../evidence/suite/repo.ts';
 import { parseClaims, parseKnownGaps } from '../claims/load.ts';
 import { canonicalJson, sha256Tag } from '../digest.ts';
 import { readEvidenceDir, readTextTree } from '../evidence/read.ts';
 import { byPosition } from '../problem.ts';
 import { parseDesignRecord, parseSelectionRecord, type RecordProblem } from '../records/index.ts';
+import { CRITERION_IDS } from '../records/rubric.ts';
+import { ROUTES } from '../site/routes.ts';
 import type { CheckRule } from './define-rule.ts';
 import type { Finding } from './finding.ts';
 import { recordsSlice } from './records-slice.ts';
@@ -29,7 +32,7 @@ const readRepoTree = (folder: string, names: RegExp) =>
 
 /** The repository's committed evidence/ (read once): templates for documents a test edits. */
 export function committed(): ReadonlyMap<string, string> {
-  committedEvidence ??= readEvidenceDir(`${REPO_ROOT}/evidence`);
+  committedEvidence ??= readEvidenceDir(`${REPO_ROOT}/${EVIDENCE_DIR}`);
   return committedEvidence;
 }
 
@@ -48,7 +51,6 @@ export function evidenceSlice(parts: Partial<EvidenceSlice> & { files?: Readonly
     committed: parts.committed ?? files,
     fresh: parts.fresh === undefined ? files : parts.fresh,
     inputProblems: parts.inputProblems ?? [],
-    indexPath: parts.indexPath ?? 'index.json',
   };
 }
 
@@ -86,22 +88,11 @@ export function recordsOf(texts: Record<string, string>): RecordsSlice {
 }
 
 /** Body of a selection record linking the pages every record must link. */
-export const SELECTION_BODY = 'Scored with the [rubric](/selection/rubric/); see the [promotion rules](/selection/promotion-rules/).\n';
+export const SELECTION_BODY = `Scored with the [rubric](${ROUTES.selectionRubric}); see the [promotion rules](${ROUTES.selectionPromotionRules}).\n`;
 
 /** One candidate of a selection record as YAML: all scores `points` (default 1, total 8: band rfc), plus `extra` lines. */
 export function candidateYaml(id: string, decision = 'rfc', extra = '', points = 1): string {
-  const scores = [
-    'user_value',
-    'capability_clarity',
-    'upstream_maturity',
-    'runtime_feasibility',
-    'fixture_strategy',
-    'smoke_feasibility',
-    'maintenance_burden',
-    'safety_secret_risk',
-  ]
-    .map((criterion) => `      ${criterion}: ${points}\n`)
-    .join('');
+  const scores = CRITERION_IDS.map((criterion) => `      ${criterion}: ${points}\n`).join('');
   return `  - id: ${id}\n    name: Candidate ${id}\n    capabilities: [score]\n    upstream: A documented runtime for ${id}\n    runtime_ownership: prepared-host\n    fixture_strategy: Injected fake runtime over the bridge\n    smoke_feasibility: CPU smoke on a prepared host\n    license_risk: Permissive licence, pinned versions\n    scores:\n${scores}    decision: ${decision}\n${extra}`;
 }
 

@@ -9,7 +9,7 @@ import type { EvidenceKindDefinition, RefCase } from '../kinds/define.ts';
 import { generatedKindById } from '../kinds/registry.ts';
 import { unresolved } from '../kinds/resolution.ts';
 import type { EvidenceStatus } from '../schema/primitives.ts';
-import { EVIDENCE_KINDS, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
+import { EVIDENCE_KINDS, evidenceFile, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
 
 export interface ParsedRef {
   ref: string;
@@ -68,7 +68,7 @@ function selectCases(kind: EvidenceKindDefinition, doc: unknown, fragment: strin
 
 function resolveEvidence(kind: EvidenceKindDefinition, parsed: ParsedRef, evidence: ReadonlyMap<string, string>): Resolution {
   const path = `${parsed.kind}/${parsed.subject}.json`;
-  const source = `evidence/${path}`;
+  const source = evidenceFile(path);
   const text = evidence.get(path);
   if (text === undefined) return unresolved(source, `no evidence file ${source}`);
   let doc: { status?: string; runtime_manifest?: unknown };

@@ -8,7 +8,7 @@ import { digestOf } from '../digest.ts';
 import type { Provider } from '../providers/base.ts';
 import { formatIssues, zodIssues } from '../validation.ts';
 import { scenarioDefinitionSchema, suiteDefinitionSchema, type EvaluationSuite, type Threshold } from './types.ts';
-import type { EvaluationBody, ScenarioResult } from '../evidence/evaluation.ts';
+import type { EvaluationBody, ScenarioResult } from '../kinds/evaluation/schema.ts';
 
 export class EvaluationError extends Error {
   constructor(suite: string, where: string, reason: string) {

@@ -5,15 +5,25 @@
  * failure that starts passing is itself reported (a ratchet).
  */
 import { z } from 'zod';
-import { CAPABILITIES, type Capability } from '../capabilities/index.ts';
+import type { Capability } from '../capabilities/index.ts';
 import type { Provider } from '../providers/base.ts';
+import { capabilitySchema } from '../schema/primitives.ts';
+
+/** What a scenario expects of the provider: `pass`, or `known-failure` for deliberately strict scenarios. */
+export const SCENARIO_EXPECTATIONS = ['pass', 'known-failure'] as const;
+
+/** How a threshold compares: the metric must be `<=` or `>=` the value. */
+export const THRESHOLD_OPS = ['<=', '>='] as const;
+
+/** A metric name (`snake_case`), as scenarios report it and thresholds cite it. */
+const metricNameSchema = () => z.string().regex(/^[a-z][a-z0-9_]*$/);
 
 export const thresholdSchema = () =>
   z.strictObject({
     /** Metric the threshold applies to; must be one the scenario reports. */
-    metric: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    metric: metricNameSchema(),
     /** Comparison: the metric must be `<=` or `>=` the value. */
-    op: z.enum(['<=', '>=']),
+    op: z.enum(THRESHOLD_OPS),
     /** Finite threshold value. */
     value: z.number(),
   });
@@ -28,11 +38,11 @@ export const scenarioDefinitionSchema = () =>
       /** What the scenario exercises, in one sentence. */
       description: z.string().min(10),
       /** `pass` for ordinary scenarios; `known-failure` for deliberately strict ones the provider is expected to fail. */
-      expectation: z.enum(['pass', 'known-failure']),
+      expectation: z.enum(SCENARIO_EXPECTATIONS),
       /** Why a known failure is expected (required for known failures). */
       expectation_note: z.string().min(10).optional(),
       /** Names of the metrics the scenario reports. */
-      metrics: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1),
+      metrics: z.array(metricNameSchema()).min(1),
       /** Pass thresholds; every threshold must hold for the scenario to pass. */
       thresholds: z.array(thresholdSchema()).min(1),
     })
@@ -63,7 +73,7 @@ export const suiteDefinitionSchema = () =>
     /** Suite version; bump it when scenarios or thresholds change meaning. */
     version: z.string().regex(/^\d+$/),
     /** Capability the suite exercises. */
-    capability: z.enum(CAPABILITIES),
+    capability: capabilitySchema(),
     /** What the suite's results do NOT show. */
     claim_boundary: z.string().min(20),
     /** How to read the metrics. */

@@ -5,9 +5,15 @@
  */
 import { z } from 'zod';
 import { canonicalJson, sha256Tag } from '../digest.ts';
-import { capabilitySchema, evidenceStatusSchema, repoPathSchema, sha256Schema, skipReasonSchema } from '../schema/primitives.ts';
-
-export { EVIDENCE_STATUSES, type EvidenceStatus, SKIP_REASONS, type SkipReason } from '../schema/primitives.ts';
+import {
+  capabilitySchema,
+  evidenceStatusSchema,
+  providerIdSchema,
+  repoPathSchema,
+  runtimeManifestIdSchema,
+  sha256Schema,
+  skipReasonSchema,
+} from '../schema/primitives.ts';
 
 /** A file the result depends on, by repository-relative path and content digest. */
 export const evidenceInputSchema = () =>
@@ -22,7 +28,7 @@ export const evidenceInputSchema = () =>
 export const evidenceSubjectSchema = () =>
   z.strictObject({
     /** Provider id, when the evidence is about one provider. */
-    provider: z.string().min(1).optional(),
+    provider: providerIdSchema().optional(),
     /** Capability, when the evidence is about one capability. */
     capability: capabilitySchema().optional(),
     /** Benchmark or evaluation preset, when relevant. */
@@ -52,7 +58,7 @@ const envelopeShape = () => ({
   /** Provider events observed while producing the result. */
   event_count: z.int().min(0),
   /** Runtime manifest id the evidence was produced against, or null for checkout-safe suites. */
-  runtime_manifest: z.string().min(1).nullable(),
+  runtime_manifest: runtimeManifestIdSchema().nullable(),
   /** Budget file the evidence was checked against, or null. */
   budget: z.string().min(1).nullable(),
   /** What this evidence does NOT show. Required: evidence without a boundary over-claims. */

@@ -2,6 +2,15 @@
 import { z } from 'zod';
 import { evidenceStatusSchema, sha256Schema } from '../schema/primitives.ts';
 
+/** Repository folder of the generated evidence; every evidence path elsewhere is relative to it. */
+export const EVIDENCE_DIR = 'evidence';
+
+/** Repository path of a file given by its path under `EVIDENCE_DIR` (how findings and galleries cite it). */
+export const evidenceFile = (path: string) => `${EVIDENCE_DIR}/${path}`;
+
+/** The digest index, relative to `EVIDENCE_DIR`. */
+export const INDEX_PATH = 'index.json';
+
 export const INDEX_SCHEMA = 'worldforge.evidence-index@1';
 
 export const evidenceIndexSchema = () =>

@@ -35,13 +35,7 @@ export function evidenceKindOf(path: string): EvidenceKind | null {
   return folder && Object.hasOwn(EVIDENCE_KINDS, folder) ? (folder as EvidenceKind) : null;
 }
 
-// The document schemas and types of the kinds that existed before the registry, re-exported under
-// their historical names. New kinds export theirs from their own folder.
-export * from '../kinds/conformance/schema.ts';
-export * from '../kinds/evaluation/schema.ts';
-export * from '../kinds/exchanges/schema.ts';
-export * from '../kinds/fixtures/schema.ts';
-export * from '../kinds/galleries/schema.ts';
-export * from '../kinds/scenes/schema.ts';
+// The envelope and the digest index are part of the evidence model every caller shares; each
+// kind's document schema and types are imported from its own folder (kinds/<kind>/schema.ts).
 export * from './envelope.ts';
 export * from './evidence-index.ts';

@@ -8,16 +8,15 @@
  * Providers that are checkout-safe (mock) or advertise nothing (genie) declare no operations.
  */
 import { z } from 'zod';
+import { envVarNameSchema } from '../schema/primitives.ts';
 import type { SmokeSpec } from './smoke-spec.ts';
-
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 export const ENV_VAR_ROLES = ['required', 'optional', 'ignored'] as const;
 
 /** One env var a provider (or its vendor SDK) reads. Names and purposes only, never values. */
 export const envVarDeclarationSchema = () =>
   z.strictObject({
-    name: z.string().regex(ENV_NAME),
+    name: envVarNameSchema(),
     /**
      * `required`: the provider is not configured without it (it becomes the profile's
      * `required_env_vars`); `optional`: endpoints, opt-ins and legacy aliases; `ignored`: read by a
@@ -29,7 +28,7 @@ export const envVarDeclarationSchema = () =>
     /** What the variable is for, in one sentence (rendered on the provider page). */
     purpose: z.string().min(1),
     /** Set on a legacy name: the variable it stands in for, read only when that one is unset. */
-    alias_of: z.string().regex(ENV_NAME).optional(),
+    alias_of: envVarNameSchema().optional(),
   });
 export type EnvVarDeclaration = z.infer<ReturnType<typeof envVarDeclarationSchema>>;
 

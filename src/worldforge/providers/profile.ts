@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
+import { capabilitySchema, envVarNameSchema, providerIdSchema } from '../schema/primitives.ts';
 
 export const MATURITIES = ['scaffold', 'experimental', 'beta', 'stable'] as const;
 export const RUNTIME_OWNERSHIPS = ['checkout-safe', 'remote-api', 'prepared-host', 'none'] as const;
@@ -9,9 +9,9 @@ export const providerProfileSchema = () =>
   z
     .strictObject({
       /** Stable provider id (lower-case, dashes). */
-      name: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'lower-case letters, digits and dashes only' }),
+      name: providerIdSchema(),
       /** Capabilities the provider runs end to end; everything else fails closed. */
-      capabilities: z.array(z.enum(CAPABILITIES)),
+      capabilities: z.array(capabilitySchema()),
       /** Promotion status. */
       maturity: z.enum(MATURITIES),
       /** Who owns the runtime the provider calls. */
@@ -19,7 +19,7 @@ export const providerProfileSchema = () =>
       /** Whether identical requests give identical results. */
       deterministic: z.boolean(),
       /** Env vars that must be set for the provider to be configured. Names only, never values. */
-      required_env_vars: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
+      required_env_vars: z.array(envVarNameSchema()),
       /** One-sentence description. */
       description: z.string().min(1),
     })

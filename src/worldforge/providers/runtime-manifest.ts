@@ -7,24 +7,22 @@
  * purpose, and in the profile's `required_env_vars`, derived from the same declarations.
  */
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import type { ErrorCode } from '../errors.ts';
 import { LIVE_SMOKE_STATUSES } from '../live-smoke.ts';
+import { capabilitySchema, envVarNameSchema, errorCodeSchema, providerIdSchema, runtimeManifestIdSchema } from '../schema/primitives.ts';
 import { envVarDeclarationSchema, runtimeEnvFields, type ProviderOperations } from './operations.ts';
 import { smokeCommands, smokeSkipOf } from './smoke-spec.ts';
-
-const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
 export const runtimeManifestSchema = () =>
   z.strictObject({
     /** `<provider>:schema-<n>`, cited by run manifests, live-smoke entries and evidence. */
-    id: z.string().regex(/^[a-z][a-z0-9-]*:schema-\d+$/),
+    id: runtimeManifestIdSchema(),
     /** Provider id. */
-    provider: z.string().min(1),
+    provider: providerIdSchema(),
     /** Env vars that are optional (aliases, endpoints, opt-ins), with what each does. Names only. */
-    optional_env_vars: z.array(z.strictObject({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), purpose: z.string().min(1) })),
+    optional_env_vars: z.array(z.strictObject({ name: envVarNameSchema(), purpose: z.string().min(1) })),
     /** Legacy names accepted in place of a required env var: `{alias: canonical}`. */
-    env_aliases: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default({}),
+    env_aliases: z.record(envVarNameSchema(), envVarNameSchema()).default({}),
     /** Every env var the adapter reads (required, optional, aliases, SDK-read), with its purpose. */
     env_vars: z.array(envVarDeclarationSchema()).min(1),
     /** The typed skip `worldforge smoke` yields when the prerequisite is missing, and its message. */
@@ -36,9 +34,9 @@ export const runtimeManifestSchema = () =>
     /** Assumptions about how long upstream artifacts stay reachable, in sentences. */
     artifact_lifetime: z.string().min(20),
     /** Smoke command per capability. */
-    smoke_commands: z.array(z.strictObject({ capability: z.enum(CAPABILITIES), command: z.string().min(1) })).min(1),
+    smoke_commands: z.array(z.strictObject({ capability: capabilitySchema(), command: z.string().min(1) })).min(1),
     /** First triage command (and why) for each typed error the adapter can raise. */
-    triage: z.array(z.strictObject({ error_code: z.enum(errorCodes), command: z.string().min(1), note: z.string().min(1) })).min(1),
+    triage: z.array(z.strictObject({ error_code: errorCodeSchema(), command: z.string().min(1), note: z.string().min(1) })).min(1),
     /** Known limitations of the adapter, listed on the provider page and in live-smoke entries. */
     known_limitations: z.array(z.string().min(1)),
   });

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Capability } from '../capabilities/index.ts';
-import type { SkipReason } from '../evidence/envelope.ts';
 import type { LiveSmokeStatus } from '../live-smoke.ts';
 import { redactText } from '../redaction.ts';
+import { exchangeFilePath } from '../replay/exchange.ts';
+import type { SkipReason } from '../schema/primitives.ts';
 import { envNamesFor, envVarPhrase, type ProviderOperations } from './operations.ts';
 import { envValue } from './remote.ts';
 
@@ -154,4 +155,4 @@ export function smokeCommands(provider: string, spec: SmokeSpec): { capability: 
  * Path of a recorded exchange, the folder `loadExchanges` reads (`fixtures/providers/<provider>/`);
  * remedies cite one for an offline rehearsal with `npx worldforge smoke replay`.
  */
-export const recordedExchangePath = (provider: string, file: string) => `fixtures/providers/${provider}/${file}.json`;
+export const recordedExchangePath = (provider: string, file: string) => exchangeFilePath(provider, `${file}.json`);

@@ -4,7 +4,7 @@
  * Claims cite them as `design-records/<id>`; provider pages link the record naming the provider.
  */
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
+import { capabilitySchema } from '../schema/primitives.ts';
 import { isoDate, prose, recordId } from './common.ts';
 
 export const DESIGN_DECISIONS = ['accepted', 'deferred', 'rejected'] as const;
@@ -25,7 +25,7 @@ export const designCandidateSchema = () =>
 export const capabilityMappingSchema = () =>
   z.strictObject({
     /** The capability contract the artifact or runtime would surface through. */
-    capability: z.enum(CAPABILITIES),
+    capability: capabilitySchema(),
     /** `mapped`: the capability returns it today; `deferred`: designed, no provider returns it yet. */
     status: z.enum(['mapped', 'deferred']),
     /** Why that status. */

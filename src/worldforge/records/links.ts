@@ -1,19 +1,21 @@
 /**
  * Links inside record bodies. Site-absolute links into the namespaces this project generates
- * (`/selection/`, `/design-records/`, `/providers/`, `/reference/check-rules/`) must resolve to a
- * page and, when they carry one, to an anchor those pages render. Links elsewhere on the site are
- * not checked here (prose pages have their own build-time checks).
+ * (`CHECKED_PAGES`: selection, design records, providers, check rules) must resolve to a page and,
+ * when they carry one, to an anchor those pages render. Links elsewhere on the site are not checked
+ * here (prose pages have their own build-time checks). Every path comes from the route table.
  */
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RecordProblem } from './problems.ts';
-import { bandAnchor, candidateAnchor, CRITERION_IDS, criterionAnchor, PROMOTION_LEVELS, SCORE_BANDS, SELECTION_ROUTES } from './rubric.ts';
+import { bandAnchor, candidateAnchor, criterionAnchor, designRecordPath, providerPath, ROUTES } from '../site/routes.ts';
+import { CRITERION_IDS, PROMOTION_LEVELS, SCORE_BANDS } from './rubric.ts';
 
 /** Page path → anchors it renders (null: any anchor is accepted, e.g. prose headings). */
 export type RouteTable = Map<string, Set<string> | null>;
 
-const CHECKED_PREFIXES = ['/selection/', '/design-records/', '/providers/', '/reference/check-rules/'];
+/** The site namespaces whose links must resolve: a link under one of these paths is checked. */
+export const CHECKED_PAGES = [ROUTES.selection, ROUTES.designRecords, ROUTES.providers, ROUTES.checkRules] as const;
 
 export interface RouteSources {
   selection: readonly { id: string; candidates: readonly { id: string }[] }[];
@@ -25,20 +27,17 @@ export interface RouteSources {
 /** The pages (and their anchors) the site renders for records, rubric, providers and rules. */
 export function siteRoutes(sources: RouteSources): RouteTable {
   const routes: RouteTable = new Map();
+  routes.set(ROUTES.selection, new Set(sources.selection.flatMap((r) => [r.id, ...r.candidates.map((c) => candidateAnchor(r.id, c.id))])));
   routes.set(
-    SELECTION_ROUTES.records,
-    new Set(sources.selection.flatMap((r) => [r.id, ...r.candidates.map((c) => candidateAnchor(r.id, c.id))])),
+    ROUTES.selectionRubric,
+    new Set([...CRITERION_IDS.map(criterionAnchor), ...SCORE_BANDS.map((band) => bandAnchor(band.id)), 'criteria', 'bands']),
   );
-  routes.set(
-    SELECTION_ROUTES.rubric,
-    new Set([...CRITERION_IDS.map(criterionAnchor), ...SCORE_BANDS.map(bandAnchor), 'criteria', 'bands']),
-  );
-  routes.set(SELECTION_ROUTES.promotionRules, new Set(PROMOTION_LEVELS));
-  routes.set('/design-records/', new Set(sources.designIds));
-  for (const id of sources.designIds) routes.set(`/design-records/${id}/`, null);
-  routes.set('/providers/', null);
-  for (const name of sources.providerNames) routes.set(`/providers/${name}/`, null);
-  routes.set('/reference/check-rules/', new Set(sources.ruleIds));
+  routes.set(ROUTES.selectionPromotionRules, new Set(PROMOTION_LEVELS));
+  routes.set(ROUTES.designRecords, new Set(sources.designIds));
+  for (const id of sources.designIds) routes.set(designRecordPath(id), null);
+  routes.set(ROUTES.providers, null);
+  for (const name of sources.providerNames) routes.set(providerPath(name), null);
+  routes.set(ROUTES.checkRules, new Set(sources.ruleIds));
   return routes;
 }
 
@@ -82,7 +81,7 @@ export function linkProblems(
   for (const link of links) {
     if (!link.url.startsWith('/') || link.url.startsWith('//')) continue;
     const { path, anchor } = splitLink(link.url);
-    if (!CHECKED_PREFIXES.some((prefix) => path.startsWith(prefix))) continue;
+    if (!CHECKED_PAGES.some((prefix) => path.startsWith(prefix))) continue;
     if (!routes.has(path)) {
       problems.push({
         file,

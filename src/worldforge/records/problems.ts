@@ -8,7 +8,8 @@ import type { RuleId } from '../checks/rules.ts';
 import type { Problem } from '../problem.ts';
 import { formatPath, MISSING, valueAt, zodIssues } from '../validation.ts';
 import { lineOfPath, type ParsedMarkdown } from './frontmatter.ts';
-import { CRITERION_IDS, SELECTION_DECISIONS, SELECTION_ROUTES } from './rubric.ts';
+import { ROUTES } from '../site/routes.ts';
+import { CRITERION_IDS, SELECTION_DECISIONS } from './rubric.ts';
 
 /** A record problem always says what was expected and how to fix it. */
 export type RecordProblem = Problem & { line: number | null; expected: string; hint: string };
@@ -49,9 +50,9 @@ const FIELD_HELP: Record<string, Help> = {
   },
   'candidates.*.scores': {
     expected: `one 0–2 score for each of ${CRITERION_IDS.join(', ')}`,
-    hint: `score every criterion of the rubric (${SELECTION_ROUTES.rubric})`,
+    hint: `score every criterion of the rubric (${ROUTES.selectionRubric})`,
   },
-  'candidates.*.scores.*': { expected: 'an integer 0, 1 or 2', hint: `see what each point means on ${SELECTION_ROUTES.rubric}` },
+  'candidates.*.scores.*': { expected: 'an integer 0, 1 or 2', hint: `see what each point means on ${ROUTES.selectionRubric}` },
   'candidates.*.decision': { expected: SELECTION_DECISIONS.join(' | '), hint: 'the band of the computed score suggests the decision' },
   'candidates.*.blocker': { expected: 'a concrete blocker (≥ 10 characters)', hint: 'name what is missing upstream or on the host' },
   'candidates.*.revisit_trigger': {

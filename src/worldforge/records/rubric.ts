@@ -211,14 +211,3 @@ export const PROMOTION_RULES: Record<PromotionLevel, PromotionRule> = {
     ],
   },
 };
-
-/** Site routes and anchors of the rubric and promotion pages (the link rule resolves against them). */
-export const SELECTION_ROUTES = {
-  records: '/selection/',
-  rubric: '/selection/rubric/',
-  promotionRules: '/selection/promotion-rules/',
-} as const;
-
-export const criterionAnchor = (id: CriterionId) => id.replaceAll('_', '-');
-export const bandAnchor = (band: ScoreBand) => `band-${band.id}`;
-export const candidateAnchor = (recordId: string, candidateId: string) => `${recordId}--${candidateId}`;

@@ -5,8 +5,8 @@
  * links) are check rules in src/worldforge/checks/rules/, which `selection check` runs too.
  */
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
 import { RUNTIME_OWNERSHIPS } from '../providers/profile.ts';
+import { capabilitySchema } from '../schema/primitives.ts';
 import { isoDate, prose, recordId } from './common.ts';
 import { CRITERION_IDS, type CriterionId, SELECTION_DECISIONS } from './rubric.ts';
 
@@ -23,7 +23,7 @@ export const selectionCandidateSchema = () =>
     /** Display name. */
     name: prose(2),
     /** Capabilities the candidate would serve (existing capability contracts only). */
-    capabilities: z.array(z.enum(CAPABILITIES)).min(1),
+    capabilities: z.array(capabilitySchema()).min(1),
     /** The upstream runtime or API it would integrate against. */
     upstream: prose(),
     /** Who would own the runtime (same vocabulary as provider profiles). */

@@ -7,15 +7,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CAPABILITIES } from '../capabilities/index.ts';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { FixtureCorpusError } from '../fixtures/load.ts';
 import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
 import type { Problem } from '../problem.ts';
+import { capabilitySchema, errorCodeSchema, providerIdSchema } from '../schema/primitives.ts';
 import { zodIssues } from '../validation.ts';
 
 export const EXCHANGE_SCHEMA = 'worldforge.exchange@1';
-const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+/** Repository folder of the recorded exchanges: one subfolder per provider. */
+export const EXCHANGES_DIR = 'fixtures/providers';
+
+/** Repository path of one recorded exchange file (`name` includes `.json`). */
+export const exchangeFilePath = (provider: string, name: string) => `${EXCHANGES_DIR}/${provider}/${name}`;
 
 /** Failure modes every remote media adapter is recorded against (plus `success`). */
 export const FAILURE_MODES = [
@@ -62,9 +66,9 @@ export const exchangeSchema = () =>
     /** `<provider>.<failure-mode>`; must match the file's folder and name. */
     id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/),
     /** Provider the exchange belongs to. */
-    provider: z.string().min(1),
+    provider: providerIdSchema(),
     /** Capability called. */
-    capability: z.enum(CAPABILITIES),
+    capability: capabilitySchema(),
     /** What the exchange exercises. */
     failure_mode: z.enum(FAILURE_MODES),
     /** One sentence on what happens upstream. */
@@ -76,7 +80,7 @@ export const exchangeSchema = () =>
     /** The outcome the adapter must produce. */
     expect: z.discriminatedUnion('ok', [
       z.strictObject({ ok: z.literal(true) }),
-      z.strictObject({ ok: z.literal(false), error: z.enum(errorCodes) }),
+      z.strictObject({ ok: z.literal(false), error: errorCodeSchema() }),
     ]),
     /** Scripted responses. Same method+path entries form a queue answered in order, then repeated. */
     interactions: z.array(interactionSchema()).min(1),
@@ -128,7 +132,7 @@ export function parseExchange(
  * listing every problem of every file (file, field, reason) when any file is invalid.
  */
 export function loadExchanges(root: string, provider: string): (Exchange & { path: string })[] {
-  const dir = join(root, 'fixtures', 'providers', provider);
+  const dir = join(root, EXCHANGES_DIR, provider);
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -140,10 +144,22 @@ export function loadExchanges(root: string, provider: string): (Exchange & { pat
   const exchanges: (Exchange & { path: string })[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
-    const result = parseExchange(provider, `fixtures/providers/${provider}/${name}`, readFileSync(join(dir, name), 'utf8'));
+    const result = parseExchange(provider, exchangeFilePath(provider, name), readFileSync(join(dir, name), 'utf8'));
     problems.push(...result.problems);
     if (result.exchange) exchanges.push(result.exchange);
   }
   if (problems.length) throw new ExchangeError(problems);
   return exchanges;
+}
+
+/** Providers with a folder of recorded exchanges, sorted (whether or not the catalog replays them). */
+export function recordedProviderFolders(root: string): string[] {
+  try {
+    return readdirSync(join(root, EXCHANGES_DIR), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }

@@ -5,7 +5,7 @@
  * issues with a scene error code (`params.code`) so the validator can report it.
  */
 import { z } from 'zod';
-import { providerIdSchema, sha256Schema } from '../schema/primitives.ts';
+import { providerIdSchema, runtimeManifestIdSchema, sha256Schema } from '../schema/primitives.ts';
 import type { SceneErrorCode } from './codes.ts';
 import { checkReference, isHostLocalPath } from './references.ts';
 
@@ -134,7 +134,7 @@ export const sceneObjectSchema = () =>
 export const sceneProvenanceSchema = () =>
   z.strictObject({
     /** Runtime manifest id of the producing runtime, or null (fixtures, hand-made artifacts). */
-    runtime_manifest: z.string().min(1).nullable(),
+    runtime_manifest: runtimeManifestIdSchema().nullable(),
     /** The command that produced it. */
     command: z.string().min(1),
     /** Digest of the request. */

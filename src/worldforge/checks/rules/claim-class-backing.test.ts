@@ -25,6 +25,18 @@ describe('claim-class-backing', () => {
     expect(findings[0]!.found).toBe('cites design-records/genie (design-records)');
   });
 
+  it('names the kinds that back the class, or says that none does yet', () => {
+    const smoke = claimRow(
+      'smoke-unbacked',
+      '    area: provider\n    class: prepared-host-smoke-tested\n    evidence:\n      - conformance/mock#embed\n',
+    );
+    const release = claimRow('release-unbacked', '    area: workflow\n    class: release-gated\n    evidence:\n      - conformance/mock\n');
+    const expected = Object.fromEntries(runRule(rule, { claims: claimsOf(smoke + release), refs }).map((f) => [f.id, f.expected]));
+    expect(expected['smoke-unbacked']).toMatch(/\(kinds: live-smoke\)$/);
+    expect(expected['release-unbacked']).toMatch(/\(no evidence kind backs this class yet\)$/);
+    expect(expected['release-unbacked']).not.toContain('kinds:');
+  });
+
   it('accepts a deferred claim citing a record with blocker and revisit trigger, and passing checkout evidence', () => {
     const deferred = claimRow(
       'deferred-ok',

@@ -1,6 +1,6 @@
 /** claim-ref-failed: the evidence a claim cites passed (not failed, not skipped). */
-import { resolveRef } from '../../claims/refs.ts';
 import { defineRule } from '../define-rule.ts';
+import { citedRefs } from '../documents.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -10,11 +10,13 @@ export default defineRule({
   fix: 'Fix what makes the evidence fail, or change the claim (its class, its statement or its refs).',
   scope: ['claims', 'refs'],
   check: ({ claims, refs }): FindingDraft[] =>
-    claims.claims.flatMap((c) =>
-      c.value.evidence.flatMap((ref, i) => {
-        const resolved = resolveRef(ref, refs);
-        if (!resolved.found || (resolved.status !== 'failed' && resolved.status !== 'skipped')) return [];
-        return [{ file: c.file, line: c.refLines?.[i] ?? c.line, id: c.value.id, expected: `${ref} passed`, found: resolved.detail }];
-      }),
-    ),
+    citedRefs(claims.claims, refs)
+      .filter(({ resolved }) => resolved.found && (resolved.status === 'failed' || resolved.status === 'skipped'))
+      .map(({ claim, ref, line, resolved }) => ({
+        file: claim.file,
+        line,
+        id: claim.value.id,
+        expected: `${ref} passed`,
+        found: resolved.detail,
+      })),
 });

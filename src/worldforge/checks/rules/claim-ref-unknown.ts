@@ -1,6 +1,6 @@
 /** claim-ref-unknown: every evidence ref of a claim resolves to evidence or a record. */
-import { resolveRef } from '../../claims/refs.ts';
 import { defineRule } from '../define-rule.ts';
+import { citedRefs } from '../documents.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -10,20 +10,14 @@ export default defineRule({
   fix: 'Correct the ref (`<kind>/<subject>[#<case>]`), or run `npm run evidence` if the evidence should exist.',
   scope: ['claims', 'refs'],
   check: ({ claims, refs }): FindingDraft[] =>
-    claims.claims.flatMap((c) =>
-      c.value.evidence.flatMap((ref, i) => {
-        const resolved = resolveRef(ref, refs);
-        if (resolved.found) return [];
-        return [
-          {
-            file: c.file,
-            line: c.refLines?.[i] ?? c.line,
-            id: c.value.id,
-            expected: `evidence ref ${ref} resolves`,
-            found: resolved.detail,
-            fix: `Fix the ref in ${c.file}, or run \`npm run evidence\` if the evidence should exist.`,
-          },
-        ];
-      }),
-    ),
+    citedRefs(claims.claims, refs)
+      .filter(({ resolved }) => !resolved.found)
+      .map(({ claim, ref, line, resolved }) => ({
+        file: claim.file,
+        line,
+        id: claim.value.id,
+        expected: `evidence ref ${ref} resolves`,
+        found: resolved.detail,
+        fix: `Fix the ref in ${claim.file}, or run \`npm run evidence\` if the evidence should exist.`,
+      })),
 });

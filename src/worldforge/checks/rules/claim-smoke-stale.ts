@@ -1,6 +1,6 @@
 /** claim-smoke-stale: prepared-host claims cite a live smoke that passed within the staleness window. */
-import { resolveRef } from '../../claims/refs.ts';
 import { defineRule } from '../define-rule.ts';
+import { citedRefs } from '../documents.ts';
 import type { FindingDraft } from '../finding.ts';
 
 /** Days after which a live smoke no longer backs a prepared-host claim without a warning. */
@@ -13,25 +13,23 @@ export default defineRule({
   fix: 'Re-run the smoke on a prepared host and record it (`npx worldforge smoke record <run_manifest.json>`).',
   scope: ['claims', 'refs', 'today'],
   check: ({ claims, refs, today }): FindingDraft[] =>
-    claims.claims
-      .filter((c) => c.value.class === 'prepared-host-smoke-tested')
-      .flatMap((c) =>
-        c.value.evidence.flatMap((ref, i) => {
-          const resolved = resolveRef(ref, refs);
-          if (!resolved.found || resolved.status !== 'passed' || !resolved.date) return [];
-          // Dates are authored data (the smoke's run date), compared with today's date.
-          const age = Math.floor((today.getTime() - Date.parse(`${resolved.date}T00:00:00Z`)) / 86_400_000);
-          if (age <= SMOKE_STALENESS_DAYS) return [];
-          return [
-            {
-              level: 'warning' as const,
-              file: c.file,
-              line: c.refLines?.[i] ?? c.line,
-              id: c.value.id,
-              expected: `${ref} smoked within ${SMOKE_STALENESS_DAYS} days`,
-              found: `last passed run on ${resolved.date} (${age} days ago)`,
-            },
-          ];
-        }),
-      ),
+    citedRefs(
+      claims.claims.filter((c) => c.value.class === 'prepared-host-smoke-tested'),
+      refs,
+    ).flatMap(({ claim, ref, line, resolved }) => {
+      if (!resolved.found || resolved.status !== 'passed' || !resolved.date) return [];
+      // Dates are authored data (the smoke's run date), compared with today's date.
+      const age = Math.floor((today.getTime() - Date.parse(`${resolved.date}T00:00:00Z`)) / 86_400_000);
+      if (age <= SMOKE_STALENESS_DAYS) return [];
+      return [
+        {
+          level: 'warning' as const,
+          file: claim.file,
+          line,
+          id: claim.value.id,
+          expected: `${ref} smoked within ${SMOKE_STALENESS_DAYS} days`,
+          found: `last passed run on ${resolved.date} (${age} days ago)`,
+        },
+      ];
+    }),
 });

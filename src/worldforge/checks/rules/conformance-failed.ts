@@ -1,7 +1,8 @@
 /** conformance-failed: every regenerated conformance case passes. */
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { conformanceDocument } from '../documents.ts';
+import { conformanceDocument, conformancePath } from '../documents.ts';
 
 export default defineRule({
   id: 'conformance-failed',
@@ -15,7 +16,7 @@ export default defineRule({
       return (doc?.body.cases ?? [])
         .filter((c) => c.status === 'failed')
         .map((c) => ({
-          file: `evidence/conformance/${profile.name}.json`,
+          file: evidenceFile(conformancePath(profile.name)),
           id: `${profile.name}#${c.id}`,
           expected: c.expected,
           found: c.observed,

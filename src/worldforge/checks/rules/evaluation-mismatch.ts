@@ -1,4 +1,5 @@
 /** evaluation-mismatch: every evaluation scenario meets its expectation (pass, or known failure). */
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
 import { freshDocuments } from '../documents.ts';
@@ -18,7 +19,7 @@ export default defineRule({
           id: `${doc.body.suite}/${s.scenario}`,
           expected: s.expectation === 'pass' ? 'scenario passes' : 'scenario fails (known failure)',
           found: `${s.passed ? 'passed' : 'failed'}: ${s.observed}`,
-          details: `evidence file: evidence/${path}`,
+          details: `evidence file: ${evidenceFile(path)}`,
         })),
     ),
 });

@@ -1,8 +1,10 @@
 /** evidence-drift: committed evidence is byte-identical to a fresh in-memory regeneration. */
 import { createTwoFilesPatch } from 'diff';
+import { evidenceFile } from '../../evidence/index.ts';
+import { countOf } from '../../text.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceFile, evidenceSubject } from '../documents.ts';
+import { evidenceSubject } from '../documents.ts';
 
 /** Longest diff a finding prints; the rest is summarised in one line. */
 const MAX_DIFF_LINES = 60;
@@ -32,7 +34,7 @@ export default defineRule({
           file: evidenceFile(path),
           id: evidenceSubject(path),
           expected: 'committed file is byte-identical to a fresh regeneration',
-          found: `${count} line${count === 1 ? '' : 's'} differ`,
+          found: `${countOf(count, 'line')} differ`,
           details: changed,
         },
       ];

@@ -1,9 +1,9 @@
 /** evidence-index: evidence/index.json lists every committed file with its current digest. */
 import { sha256Tag } from '../../digest.ts';
-import { evidenceIndexSchema } from '../../evidence/index.ts';
+import { evidenceIndexSchema, INDEX_PATH, evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceFile, parseJson } from '../documents.ts';
+import { parseJson } from '../documents.ts';
 
 export default defineRule({
   id: 'evidence-index',
@@ -11,8 +11,8 @@ export default defineRule({
   why: 'evidence/index.json lists every evidence file with its sha256 so other tools can verify a copy of the evidence without re-running the suites.',
   fix: 'Run `npm run evidence` to rebuild the index.',
   scope: ['evidence'],
-  check: ({ evidence: { committed, indexPath } }): FindingDraft[] => {
-    const text = committed.get(indexPath);
+  check: ({ evidence: { committed } }): FindingDraft[] => {
+    const text = committed.get(INDEX_PATH);
     if (text === undefined) return [];
     const parsed = parseJson(text);
     if (!parsed.ok) return [];
@@ -22,11 +22,11 @@ export default defineRule({
     const problems = index.data.files.flatMap((entry) => {
       const content = committed.get(entry.path);
       const actual = content === undefined ? 'file missing' : sha256Tag(content);
-      return actual === entry.sha256 ? [] : [{ file: evidenceFile(indexPath), id: entry.path, expected: entry.sha256, found: actual }];
+      return actual === entry.sha256 ? [] : [{ file: evidenceFile(INDEX_PATH), id: entry.path, expected: entry.sha256, found: actual }];
     });
     const unlisted = [...committed.keys()]
-      .filter((path) => path !== indexPath && !listed.has(path))
-      .map((path) => ({ file: evidenceFile(indexPath), id: path, expected: 'listed in index.json', found: 'not listed' }));
+      .filter((path) => path !== INDEX_PATH && !listed.has(path))
+      .map((path) => ({ file: evidenceFile(INDEX_PATH), id: path, expected: 'listed in index.json', found: 'not listed' }));
     return [...problems, ...unlisted];
   },
 });

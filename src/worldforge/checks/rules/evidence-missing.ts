@@ -1,7 +1,8 @@
 /** evidence-missing: every file the suites produce is committed. */
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceFile, evidenceSubject } from '../documents.ts';
+import { evidenceSubject } from '../documents.ts';
 
 export default defineRule({
   id: 'evidence-missing',

@@ -1,8 +1,8 @@
 /** evidence-stale: the inputs each evidence file lists still have the digests it recorded. */
-import { evidenceKindOf } from '../../evidence/index.ts';
+import { evidenceKindOf, evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceFile, parseJson } from '../documents.ts';
+import { parseJson } from '../documents.ts';
 
 export default defineRule({
   id: 'evidence-stale',

@@ -1,7 +1,8 @@
 /** evidence-unexpected: every committed evidence file is produced by a suite (no orphans). */
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceFile, evidenceSubject } from '../documents.ts';
+import { evidenceSubject } from '../documents.ts';
 
 export default defineRule({
   id: 'evidence-unexpected',

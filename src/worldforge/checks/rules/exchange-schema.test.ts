@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../../generators/repo.ts';
+import { REPO_ROOT } from '../../evidence/suite/repo.ts';
 import { parseFixture } from '../../fixtures/load.ts';
 import { ExchangeError, loadExchanges, parseExchange } from '../../replay/exchange.ts';
 import { brief, evidenceSlice, runRule } from '../testing.ts';

@@ -1,4 +1,5 @@
 /** fixture-failed: every capability fixture behaves as it expects in the regenerated fixture evidence. */
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
 import { freshDocuments } from '../documents.ts';
@@ -21,7 +22,7 @@ export default defineRule({
               id: `${c.fixture_id} @ ${check.target}`,
               expected: c.expected,
               found: check.observed,
-              details: `evidence file: evidence/${path}`,
+              details: `evidence file: ${evidenceFile(path)}`,
             })),
         ),
     ),

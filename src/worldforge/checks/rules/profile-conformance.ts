@@ -1,8 +1,9 @@
 /** profile-conformance: each profile advertises exactly the capabilities its committed conformance evidence backs. */
 import { CAPABILITIES } from '../../capabilities/index.ts';
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { conformanceDocument } from '../documents.ts';
+import { conformanceDocument, conformancePath } from '../documents.ts';
 
 export default defineRule({
   id: 'profile-conformance',
@@ -14,7 +15,7 @@ export default defineRule({
     profiles.flatMap((profile) => {
       const doc = conformanceDocument(committed, profile.name);
       if (!doc) return []; // missing or malformed: evidence-missing / evidence-schema report it
-      const file = `evidence/conformance/${profile.name}.json`;
+      const file = evidenceFile(conformancePath(profile.name));
       return CAPABILITIES.flatMap((capability) => {
         const advertised = profile.capabilities.includes(capability);
         const caseId = `${capability}/${advertised ? 'call' : 'fails-closed'}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderProviderTable } from '../../../../generators/readme-table.ts';
+import { renderProviderTable } from '../../readme/provider-table.ts';
 import { catalogProfiles } from '../../providers/catalog.ts';
 import { brief, runRule } from '../testing.ts';
 import rule from './readme-provider-table.ts';

@@ -1,5 +1,5 @@
 /** readme-provider-table: the README provider table is the one rendered from the catalog profiles. */
-import { findProviderTable, renderProviderTable } from '../../../../generators/readme-table.ts';
+import { findProviderTable, renderProviderTable } from '../../readme/provider-table.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
 

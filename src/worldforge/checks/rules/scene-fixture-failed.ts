@@ -1,4 +1,5 @@
 /** scene-fixture-failed: every scene fixture is accepted or rejected as it expects. */
+import { evidenceFile } from '../../evidence/index.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
 import { freshDocuments } from '../documents.ts';
@@ -18,7 +19,7 @@ export default defineRule({
           id: c.fixture_id,
           expected: c.expected,
           found: c.issues.length ? `${c.observed}: ${c.issues.map((i) => `${i.code} at ${i.path}: ${i.message}`).join('; ')}` : c.observed,
-          details: `evidence file: evidence/${path}`,
+          details: `evidence file: ${evidenceFile(path)}`,
         })),
     ),
 });

@@ -1,4 +1,5 @@
 /** secret-scan: no secret, signed URL query, credential URL, bearer token, API key or host-local path in committed evidence, content/, README.md or the built site. Findings show a masked preview, never the secret. */
+import { evidenceFile } from '../../evidence/index.ts';
 import { findSecrets } from '../../redaction.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
@@ -23,7 +24,7 @@ export default defineRule({
   fix: 'Remove the value at the named line. If it came from a provider, route the text through redactText() in the adapter and regenerate with `npm run evidence`.',
   scope: ['evidence', 'content', 'dist', 'readme'],
   check: ({ evidence, content, dist, readme }): FindingDraft[] => [
-    ...[...evidence.committed].flatMap(([path, text]) => scan(`evidence/${path}`, text)),
+    ...[...evidence.committed].flatMap(([path, text]) => scan(evidenceFile(path), text)),
     ...[...content].flatMap(([path, text]) => scan(path, text)),
     ...[...(dist ?? new Map<string, string>())].flatMap(([path, text]) => scan(path, text)),
     ...scan('README.md', readme),

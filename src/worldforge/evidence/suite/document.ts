@@ -10,8 +10,9 @@
 import type { z } from 'zod';
 import { canonicalJson, sha256Tag } from '../../digest.ts';
 import type { DocumentKind } from '../../kinds/define.ts';
-import type { EvidenceStatus, SkipReason } from '../../schema/primitives.ts';
+import type { CaseStatus, EvidenceStatus, SkipReason } from '../../schema/primitives.ts';
 import type { EvidenceEnvelope, evidenceSubjectSchema } from '../envelope.ts';
+import { evidenceFile } from '../evidence-index.ts';
 import { inputDigests, WORLDFORGE_VERSION } from './repo.ts';
 
 export interface DocumentFields<Body> {
@@ -40,8 +41,12 @@ export interface DocumentFields<Body> {
 /** An envelope around `body`, with the kind's schema name as its literal `schema`. */
 export type BuiltDocument<K extends DocumentKind, Body> = Omit<EvidenceEnvelope, 'schema'> & { schema: K['schemaName']; body: Body };
 
+/** `passed` when there is at least one case and every case passed, else `failed`: an empty suite proves nothing. */
+export const statusOfCases = (cases: readonly { status: CaseStatus }[]): CaseStatus =>
+  cases.length > 0 && cases.every((c) => c.status === 'passed') ? 'passed' : 'failed';
+
 /** Repository path of one evidence file, `evidence/<kind>/<name>.json`. */
-export const evidenceFilePath = (kind: DocumentKind, name: string) => `evidence/${kind.id}/${name}.json`;
+export const evidenceFilePath = (kind: DocumentKind, name: string) => evidenceFile(`${kind.id}/${name}.json`);
 
 /** The command that regenerates exactly one evidence file. */
 export const regenerateCommand = (kind: DocumentKind, name: string) => `npx worldforge evidence generate --only ${kind.id}/${name}`;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
 import { providerProfileSchema } from '../../providers/profile.ts';
 import { runtimeManifestSchema } from '../../providers/runtime-manifest.ts';
-import { capabilitySchema, caseStatusSchema, errorCodeSchema, sha256Schema } from '../../schema/primitives.ts';
+import { capabilitySchema, caseStatusSchema, errorCodeSchema, providerIdSchema, sha256Schema } from '../../schema/primitives.ts';
 
 export const CONFORMANCE_SCHEMA = 'worldforge.evidence.conformance@1';
 /** The document kind: its folder under evidence/ and the schema name its envelope carries. */
@@ -72,7 +72,7 @@ export const conformanceBodySchema = () =>
   z
     .strictObject({
       /** Provider id. */
-      provider: z.string().min(1),
+      provider: providerIdSchema(),
       /** The profile as it was when the suite ran. */
       profile: providerProfileSchema(),
       /** The runtime manifest summary of a provider that is not checkout-safe, else null. */

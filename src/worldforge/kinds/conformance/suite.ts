@@ -8,7 +8,7 @@ import { CAPABILITIES, type Capability } from '../../capabilities/index.ts';
 import { digestOf } from '../../digest.ts';
 import { isWorldForgeError, type ErrorCode } from '../../errors.ts';
 import { EventRecorder } from '../../events.ts';
-import { buildEvidenceDocument } from '../../evidence/suite/document.ts';
+import { buildEvidenceDocument, statusOfCases } from '../../evidence/suite/document.ts';
 import { memoize } from '../../evidence/suite/memo.ts';
 import { withSuiteProvider } from '../../evidence/suite/replay.ts';
 import { sourceOf } from '../../evidence/suite/repo.ts';
@@ -145,7 +145,7 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
       ...(manifest ? ['src/worldforge/providers/runtime-manifest.ts'] : []),
     ],
     body,
-    status: cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
+    status: statusOfCases(cases),
     event_count: recorder.count,
     claim_boundary:
       'Shows that the provider honours the WorldForge call contract in this checkout: advertised capabilities return schema-valid results and everything else fails closed. It does not show output quality, physical fidelity, robot safety or upstream availability.',

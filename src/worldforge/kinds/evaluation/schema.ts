@@ -1,7 +1,8 @@
 /** Evaluation evidence: one file per suite, run against one provider. */
 import { z } from 'zod';
+import { SCENARIO_EXPECTATIONS, THRESHOLD_OPS } from '../../evaluation/types.ts';
 import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
-import { capabilitySchema, sha256Schema } from '../../schema/primitives.ts';
+import { capabilitySchema, providerIdSchema, sha256Schema } from '../../schema/primitives.ts';
 
 export const EVALUATION_SCHEMA = 'worldforge.evidence.evaluation@1';
 /** The document kind: its folder under evidence/ and the schema name its envelope carries. */
@@ -14,14 +15,14 @@ export const scenarioResultSchema = () =>
     /** What it exercises. */
     description: z.string().min(1),
     /** What the suite expects of the provider: `pass`, or `known-failure` for deliberately strict scenarios. */
-    expectation: z.enum(['pass', 'known-failure']),
+    expectation: z.enum(SCENARIO_EXPECTATIONS),
     /** Why a known failure is expected, else null. */
     expectation_note: z.string().nullable(),
     /** Finite metric values by name. */
     metrics: z.record(z.string(), z.number()),
     /** Each threshold with the observed value and whether it held. */
     thresholds: z.array(
-      z.strictObject({ metric: z.string(), op: z.enum(['<=', '>=']), value: z.number(), observed: z.number(), passed: z.boolean() }),
+      z.strictObject({ metric: z.string(), op: z.enum(THRESHOLD_OPS), value: z.number(), observed: z.number(), passed: z.boolean() }),
     ),
     /** Fraction of thresholds that held, in [0, 1]. */
     score: z.number().min(0).max(1),
@@ -46,7 +47,7 @@ export const evaluationBodySchema = () =>
       /** Suite version. */
       suite_version: z.string().min(1),
       /** Provider evaluated. */
-      provider: z.string().min(1),
+      provider: providerIdSchema(),
       /** Capability exercised. */
       capability: capabilitySchema(),
       /** How to read the metrics. */

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { evidenceDocumentSchema } from '../../evidence/envelope.ts';
 import { FAILURE_MODES } from '../../replay/exchange.ts';
-import { capabilitySchema, caseStatusSchema, errorCodeSchema, sha256Schema } from '../../schema/primitives.ts';
+import {
+  capabilitySchema,
+  caseStatusSchema,
+  errorCodeSchema,
+  providerIdSchema,
+  runtimeManifestIdSchema,
+  sha256Schema,
+} from '../../schema/primitives.ts';
 
 export const EXCHANGES_SCHEMA = 'worldforge.evidence.exchanges@1';
 /** The document kind: its folder under evidence/ and the schema name its envelope carries. */
@@ -47,9 +54,9 @@ export type ExchangeCase = z.infer<ReturnType<typeof exchangeCaseSchema>>;
 export const exchangesBodySchema = () =>
   z.strictObject({
     /** Provider id. */
-    provider: z.string().min(1),
+    provider: providerIdSchema(),
     /** Runtime manifest whose API the exchanges are shaped after. */
-    runtime_manifest: z.string().min(1),
+    runtime_manifest: runtimeManifestIdSchema(),
     /** One case per exchange file, in file-name order. */
     cases: z.array(exchangeCaseSchema()).min(1),
   });

@@ -6,7 +6,7 @@
 import { digestOf } from '../../digest.ts';
 import { isWorldForgeError } from '../../errors.ts';
 import { EventRecorder } from '../../events.ts';
-import { buildEvidenceDocument } from '../../evidence/suite/document.ts';
+import { buildEvidenceDocument, statusOfCases } from '../../evidence/suite/document.ts';
 import { memoize } from '../../evidence/suite/memo.ts';
 import { exchangesOf, HARNESS_SOURCES, replayProvider, withReplay } from '../../evidence/suite/replay.ts';
 import { sourceOf } from '../../evidence/suite/repo.ts';
@@ -83,7 +83,7 @@ async function buildExchangesEvidence(name: string): Promise<ExchangesEvidence> 
     suite_version: SUITE_VERSION,
     inputs: [sourceOf(import.meta.url), ...HARNESS_SOURCES, ...entry.sources, ...exchanges.map((e) => e.path)],
     body,
-    status: cases.length > 0 && cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
+    status: statusOfCases(cases),
     event_count: recorder.count,
     claim_boundary:
       'Shows how the adapter handles recorded upstream exchanges (success and each failure mode) replayed on loopback in this checkout. It does not show that the live upstream still answers this way, nor anything about output quality, availability or cost.',

@@ -3,7 +3,7 @@
  * (JSON-native pre-pass, then schema) and is compared with the outcome its fixture expects.
  */
 import { readdirSync } from 'node:fs';
-import { buildEvidenceDocument } from '../../evidence/suite/document.ts';
+import { buildEvidenceDocument, statusOfCases } from '../../evidence/suite/document.ts';
 import { memoize } from '../../evidence/suite/memo.ts';
 import { REPO_ROOT, repoPath, sourceOf } from '../../evidence/suite/repo.ts';
 import { redactText } from '../../redaction.ts';
@@ -54,7 +54,7 @@ async function buildScenesEvidence(): Promise<ScenesEvidence> {
     suite_version: SUITE_VERSION,
     inputs: [sourceOf(import.meta.url), 'src/worldforge/redaction.ts', ...sources, ...fixtures.map((f) => f.path)],
     body,
-    status: cases.length > 0 && cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
+    status: statusOfCases(cases),
     event_count: 0,
     claim_boundary:
       'Shows that the scene artifact validator accepts and refuses the committed scene fixtures as they expect. It does not show that any provider produces scene artifacts (the generate mapping is deferred), nor anything about geometry quality or the referenced asset bytes.',
