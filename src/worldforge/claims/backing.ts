@@ -30,8 +30,7 @@ const CLASS_TEXTS: Record<EvidenceClass, Omit<ClassPolicy, 'kinds'>> = {
     meaning: 'Proven by a smoke run on a host that owns the runtime or credentials, recorded in the live-smoke registry.',
   },
   'release-gated': {
-    requirement:
-      'release evidence (benchmark budgets or a release bundle) that passed; no evidence kind produces release evidence yet, so no ref can back this class today',
+    requirement: 'release evidence (benchmark budgets or a release bundle) that passed',
     meaning: 'Checked when a release is cut, against release evidence.',
   },
   deferred: {
@@ -44,6 +43,16 @@ const CLASS_TEXTS: Record<EvidenceClass, Omit<ClassPolicy, 'kinds'>> = {
   },
 };
 
+/** Said of a class that needs evidence when no registered kind can provide it (yet). */
+export const NO_BACKING_KIND = 'no evidence kind backs this class yet, so no ref can back it today';
+
+function policyOf(cls: EvidenceClass): ClassPolicy {
+  const kinds = kindsBacking(cls);
+  const { requirement, meaning } = CLASS_TEXTS[cls];
+  const unbackable = kinds.length === 0 && cls !== 'unsupported';
+  return { kinds, requirement: unbackable ? `${requirement}; ${NO_BACKING_KIND}` : requirement, meaning };
+}
+
 export const CLASS_POLICY: Record<EvidenceClass, ClassPolicy> = Object.fromEntries(
-  EVIDENCE_CLASSES.map((cls) => [cls, { kinds: kindsBacking(cls), ...CLASS_TEXTS[cls] }]),
+  EVIDENCE_CLASSES.map((cls) => [cls, policyOf(cls)]),
 ) as unknown as Record<EvidenceClass, ClassPolicy>;

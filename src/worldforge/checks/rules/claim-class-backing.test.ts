@@ -33,7 +33,7 @@ describe('claim-class-backing', () => {
     const release = claimRow('release-unbacked', '    area: workflow\n    class: release-gated\n    evidence:\n      - conformance/mock\n');
     const expected = Object.fromEntries(runRule(rule, { claims: claimsOf(smoke + release), refs }).map((f) => [f.id, f.expected]));
     expect(expected['smoke-unbacked']).toMatch(/\(kinds: live-smoke\)$/);
-    expect(expected['release-unbacked']).toMatch(/\(no evidence kind backs this class yet\)$/);
+    expect(expected['release-unbacked']).toMatch(/; no evidence kind backs this class yet, so no ref can back it today$/);
     expect(expected['release-unbacked']).not.toContain('kinds:');
   });
 

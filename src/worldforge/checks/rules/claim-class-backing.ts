@@ -28,7 +28,7 @@ export default defineRule({
         const cited = resolutions.map(({ ref, kind }) => `${ref} (${kind})`).join(', ') || 'nothing';
         problems.push({
           ...base,
-          expected: `${claim.class} needs ${policy.requirement} (${policy.kinds.length ? `kinds: ${policy.kinds.join(', ')}` : 'no evidence kind backs this class yet'})`,
+          expected: `${claim.class} needs ${policy.requirement}${policy.kinds.length ? ` (kinds: ${policy.kinds.join(', ')})` : ''}`,
           found: `cites ${cited}`,
         });
       }
