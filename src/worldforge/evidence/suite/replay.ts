@@ -9,9 +9,10 @@ import type { EventSink } from '../../events.ts';
 import type { Provider } from '../../providers/base.ts';
 import { CATALOG, createProvider } from '../../providers/catalog.ts';
 import type { RequestPolicy } from '../../providers/http.ts';
-import { loadExchanges, type Exchange, type Interaction } from '../../replay/exchange.ts';
+import type { Exchange, Interaction } from '../../replay/exchange.ts';
 import { startReplayServer, type ReplayServer } from '../../replay/server.ts';
-import { REPO_ROOT, sourceOf } from './repo.ts';
+import { repoExchanges } from './inputs.ts';
+import { sourceOf } from './repo.ts';
 
 /**
  * The key replay runs send. It is shaped like a real Runway key on purpose: it is one of the
@@ -33,7 +34,7 @@ export const REPLAY_POLICY: Partial<RequestPolicy> = {
 export const HARNESS_SOURCES = [sourceOf(import.meta.url), 'src/worldforge/replay/exchange.ts', 'src/worldforge/replay/server.ts'];
 
 /** The recorded exchanges of a provider (empty for in-process providers). */
-export const exchangesOf = (name: string) => (CATALOG[name]?.replay ? loadExchanges(REPO_ROOT, name) : []);
+export const exchangesOf = (name: string): readonly (Exchange & { path: string })[] => (CATALOG[name]?.replay ? repoExchanges(name) : []);
 
 /** Builds a provider against a running replay server. */
 export function replayProvider(name: string, server: ReplayServer, events?: EventSink): Provider {

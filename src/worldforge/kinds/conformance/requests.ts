@@ -3,8 +3,9 @@
  * payloads: per capability, the first `valid-*` and the first `invalid-*` fixture (by file name).
  */
 import { CAPABILITIES, type Capability } from '../../capabilities/index.ts';
-import { REPO_ROOT, sourceOf } from '../../evidence/suite/repo.ts';
-import { fixturesFor, loadCorpus, type LoadedFixture } from '../../fixtures/load.ts';
+import { repoFixtureCorpus } from '../../evidence/suite/inputs.ts';
+import { sourceOf } from '../../evidence/suite/repo.ts';
+import { fixturesFor, type LoadedFixture } from '../../fixtures/load.ts';
 import { decodeRequest } from '../../fixtures/schema.ts';
 import { once } from '../../once.ts';
 
@@ -36,4 +37,4 @@ export function conformanceRequestsFrom(corpus: readonly LoadedFixture[]): Recor
 }
 
 /** The requests for the corpus in this checkout. */
-export const conformanceRequests = once(() => conformanceRequestsFrom(loadCorpus(REPO_ROOT)));
+export const conformanceRequests = once(() => conformanceRequestsFrom(repoFixtureCorpus()));

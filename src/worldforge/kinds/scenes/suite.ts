@@ -4,10 +4,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { buildEvidenceDocument, statusOfCases } from '../../evidence/suite/document.ts';
+import { repoSceneCorpus } from '../../evidence/suite/inputs.ts';
 import { memoize } from '../../evidence/suite/memo.ts';
-import { REPO_ROOT, repoPath, sourceOf } from '../../evidence/suite/repo.ts';
+import { repoPath, sourceOf } from '../../evidence/suite/repo.ts';
 import { redactText } from '../../redaction.ts';
-import { decodeSceneValue, loadSceneCorpus, SCENE_CORPUS_DIR, type SceneFixture } from '../../scene/fixtures.ts';
+import { decodeSceneValue, SCENE_CORPUS_DIR, type SceneFixture } from '../../scene/fixtures.ts';
 import { SCENE_SCHEMA_VERSION } from '../../scene/schema.ts';
 import { validateSceneArtifact } from '../../scene/validate.ts';
 import { SCENES_KIND, type SceneCase, type ScenesEvidence } from './schema.ts';
@@ -35,7 +36,7 @@ export function sceneCase(fixture: SceneFixture): SceneCase {
 }
 
 async function buildScenesEvidence(): Promise<ScenesEvidence> {
-  const fixtures = loadSceneCorpus(REPO_ROOT);
+  const fixtures = repoSceneCorpus();
   const cases = fixtures.map(sceneCase).sort((a, b) => a.fixture_id.localeCompare(b.fixture_id));
   const valid = fixtures.filter((f) => f.expect.ok).length;
   const body = {
