@@ -95,7 +95,28 @@ function resolveEvidence(kind: EvidenceKindDefinition, parsed: ParsedRef, eviden
   };
 }
 
+/**
+ * Resolutions already computed per set of sources. Resolving is pure for a given `RefSources`, and
+ * several claim rules (unknown, failed, class backing, coverage, staleness) and the claims page ask
+ * about the same refs: each ref is parsed, read and resolved once.
+ */
+const resolved = new WeakMap<RefSources, Map<string, Resolution>>();
+
 export function resolveRef(ref: string, sources: RefSources): Resolution {
+  let cache = resolved.get(sources);
+  if (!cache) {
+    cache = new Map();
+    resolved.set(sources, cache);
+  }
+  let resolution = cache.get(ref);
+  if (!resolution) {
+    resolution = Object.freeze(resolveUncached(ref, sources));
+    cache.set(ref, resolution);
+  }
+  return resolution;
+}
+
+function resolveUncached(ref: string, sources: RefSources): Resolution {
   const parsed = parseRef(ref);
   const kind = generatedKindById(parsed.kind);
   if (kind) return resolveEvidence(kind, parsed, sources.evidence);
