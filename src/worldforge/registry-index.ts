@@ -64,11 +64,51 @@ export const subfolderModules =
       .filter((d) => d.isDirectory() && existsSync(join(absoluteFolder, d.name, file)))
       .map((d) => `${d.name}/${file}`);
 
+/** A module name the index can import and name: a lower-case, dash-separated id. */
+const ENTRY_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** An entry of the folder left out of the index, and why. */
+export interface RejectedEntry {
+  /** Path relative to the registry folder. */
+  entry: string;
+  reason: string;
+}
+
+/**
+ * Splits a folder's entries into those the index can import and those it must leave out: a name
+ * that is not a lower-case id could not stand in an import line (or would be its own rule or kind
+ * id), and two names that map to one identifier would collide. Leaving them out is never silent:
+ * the `registry-index` rule reports each one.
+ */
+export function partitionEntries(entries: readonly string[]): { accepted: string[]; rejected: RejectedEntry[] } {
+  const accepted: string[] = [];
+  const rejected: RejectedEntry[] = [];
+  const owners = new Map<string, string>();
+  for (const entry of [...entries].sort()) {
+    const stem = entry.includes('/') ? entry.split('/')[0]! : entry.replace(/\.ts$/, '');
+    if (!ENTRY_NAME.test(stem)) {
+      rejected.push({ entry, reason: `'${stem}' is not a lower-case, dash-separated id` });
+      continue;
+    }
+    const id = identifierOf(entry);
+    const owner = owners.get(id);
+    if (owner) {
+      rejected.push({ entry, reason: `it maps to the identifier '${id}' of ${owner}` });
+      continue;
+    }
+    owners.set(id, entry);
+    accepted.push(entry);
+  }
+  return { accepted, rejected };
+}
+
 export interface RegistryIndexState {
   /** Repository-relative path of the index file. */
   path: string;
-  /** What the index must contain now. */
+  /** What the index must contain now (the accepted entries only). */
   expected: string;
+  /** Entries of the folder the index cannot list. */
+  rejected: readonly RejectedEntry[];
   /** What is committed, or null when the file is missing. */
   committed: string | null;
 }
@@ -78,9 +118,11 @@ export function registryIndexState(root: string, spec: RegistryIndexSpec): Regis
   const folder = join(root, spec.folder);
   const path = `${spec.folder}/index.ts`;
   const file = join(root, path);
+  const { accepted, rejected } = partitionEntries(spec.entries(folder));
   return {
     path,
-    expected: renderRegistryIndex(spec, spec.entries(folder)),
+    expected: renderRegistryIndex(spec, accepted),
+    rejected,
     committed: existsSync(file) ? readFileSync(file, 'utf8') : null,
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   identifierOf,
+  partitionEntries,
   moduleFiles,
   registryIndexState,
   renderRegistryIndex,
@@ -48,6 +49,30 @@ describe('registry index', () => {
     expect(renderRegistryIndex({ exportName: 'KINDS', describes: 'kind', importName: 'kind' }, ['x/kind.ts'])).toContain(
       "import { kind as x } from './x/kind.ts';",
     );
+  });
+
+  it('leaves out, and names, entries that are not ids or that collide', () => {
+    const { accepted, rejected } = partitionEntries([
+      'good-rule.ts',
+      "bad'quote.ts",
+      'Upper.ts',
+      'a-1.ts',
+      'a1.ts',
+      'x/kind.ts',
+      'x y/kind.ts',
+    ]);
+    expect(accepted).toEqual(['a-1.ts', 'good-rule.ts', 'x/kind.ts']);
+    expect(rejected.map((r) => r.entry)).toEqual(['Upper.ts', 'a1.ts', "bad'quote.ts", 'x y/kind.ts']);
+    expect(rejected.find((r) => r.entry === 'a1.ts')!.reason).toContain("identifier 'a1' of a-1.ts");
+  });
+
+  it('keeps a folder entry with a bad name out of the index state', () => {
+    const root = scratch();
+    mkdirSync(join(root, 'rules'));
+    for (const f of ['ok.ts', "evil';process.exit(1);'.ts"]) writeFileSync(join(root, 'rules', f), '');
+    const state = registryIndexState(root, { folder: 'rules', entries: moduleFiles, exportName: 'R', describes: 'rule' });
+    expect(state.expected).not.toContain('evil');
+    expect(state.rejected).toHaveLength(1);
   });
 
   it('renders an empty registry and refuses two entries with one identifier', () => {
