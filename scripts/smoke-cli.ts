@@ -14,7 +14,7 @@ import { recordedExchangePath, SMOKE_PREREQUISITES } from '../src/worldforge/pro
 import { exchangeSchema, type Exchange } from '../src/worldforge/replay/exchange.ts';
 import { startReplayServer } from '../src/worldforge/replay/server.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
-import { LocalRunError, recordSmoke } from './smoke-record.ts';
+import { LocalRunError, RecordRefusedError, recordSmoke } from './smoke-record.ts';
 import { SmokeUsageError } from '../src/worldforge/providers/smoke-spec.ts';
 import { runSmoke, SMOKE_PROVIDERS, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
 
@@ -114,7 +114,7 @@ export function smokeCommands(setExit: (code: number) => void): Command {
     .command('record')
     .description('Turn a run manifest into a content/live-smoke/ entry (unsafe manifests are rejected).')
     .argument('<run_manifest>', 'path of a run_manifest.json')
-    .option('--allow-local', 'accept a run against a local endpoint (replay or self-hosted)')
+    .option('--allow-local', 'record a run against a loopback or private endpoint as a rehearsal (backs no claim)')
     .option('--json', 'print the entry as JSON')
     .action((file: string, options) => {
       try {
@@ -126,7 +126,7 @@ export function smokeCommands(setExit: (code: number) => void): Command {
         );
         setExit(EXIT.ok);
       } catch (error) {
-        if (!(error instanceof RunManifestError || error instanceof LocalRunError)) throw error;
+        if (!(error instanceof RunManifestError || error instanceof LocalRunError || error instanceof RecordRefusedError)) throw error;
         process.stderr.write(`worldforge smoke record: ${error.message}\nNothing was written.\n`);
         setExit(EXIT.usage);
       }

@@ -12,9 +12,9 @@ import type { Capability } from '../src/worldforge/capabilities/index.ts';
 import { digestOf, sha256Tag } from '../src/worldforge/digest.ts';
 import { isWorldForgeError } from '../src/worldforge/errors.ts';
 import { EventRecorder } from '../src/worldforge/events.ts';
-import { writeRunManifest, type RunManifest } from '../src/worldforge/manifests.ts';
+import { type EndpointClass, endpointClassOfUrl, type HostLookup, resolveEndpointClass } from '../src/worldforge/endpoint-class.ts';
+import { boundedMessage, RUN_MANIFEST_SCHEMA, writeRunManifest, type RunManifest } from '../src/worldforge/manifests.ts';
 import { CATALOG, createProvider, operationsOf, SMOKE_PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
-import { isLocalTarget } from '../src/worldforge/providers/http.ts';
 import { envValue } from '../src/worldforge/providers/remote.ts';
 import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../src/worldforge/providers/smoke-spec.ts';
 import { redactText } from '../src/worldforge/redaction.ts';
@@ -46,6 +46,18 @@ export interface SmokeOptions {
   /** The command as typed, for the manifest. */
   command: string;
   now?: Date;
+  /** DNS for classifying a named endpoint (default: the system resolver; tests inject one). */
+  lookup?: HostLookup;
+}
+
+/**
+ * Where a smoke goes, as an endpoint class: the provider's built-in upstream is public; an origin
+ * from `--base-url` or the env is classified by its host, and — when a call is made — by the
+ * addresses its name resolves to. A skip calls nothing, so it is classified without DNS.
+ */
+async function endpointOf(origin: string | undefined, calls: boolean, lookup: HostLookup | undefined): Promise<EndpointClass> {
+  if (origin === undefined) return 'public';
+  return calls ? resolveEndpointClass(origin, lookup) : endpointClassOfUrl(origin);
 }
 
 export interface SmokeOutcome {
@@ -88,9 +100,9 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   // A skip reads no input file: its digest covers the prompt and duration only.
   const request = skip ? { prompt: options.prompt, duration_seconds: options.durationSeconds } : smokeRequest.build(inputs);
   const origin = options.baseUrl ?? envValue(options.env, operations.smoke.baseUrlVar);
-  const endpoint: RunManifest['endpoint'] = origin === undefined ? 'default' : isLocalTarget(origin) ? 'local' : 'custom';
+  const endpoint = await endpointOf(origin, !skip, options.lookup);
   const base: Omit<RunManifest, 'status' | 'result_digest' | 'artifacts' | 'error_code' | 'skip_reason' | 'message' | 'event_count'> = {
-    schema: 'worldforge.run-manifest@1',
+    schema: RUN_MANIFEST_SCHEMA,
     run_id: id,
     created_at: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     worldforge_version: WORLDFORGE_VERSION,
@@ -122,7 +134,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
         event_count: 0,
         error_code: null,
         skip_reason: skip.reason,
-        message: skip.message,
+        message: boundedMessage(skip.message),
       },
       skip.status,
     );
@@ -163,7 +175,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
         event_count: recorder.count,
         error_code: error.code,
         skip_reason: null,
-        message: redactText(`${error.code}: ${error.message}`),
+        message: boundedMessage(redactText(`${error.code}: ${error.message}`)),
       },
       'failed',
     );

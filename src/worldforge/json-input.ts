@@ -55,11 +55,11 @@ export function duplicateKeyPaths(text: string): string[] {
       }
       i = end;
     } else if (ch === '{' || ch === '[') {
-      const segment = top === null ? null : top.keys ? pendingKey : String(top.index);
+      const segment: string | null = top === null ? null : top.keys ? pendingKey : String(top.index);
       top = { keys: ch === '{' ? new Set() : null, index: 0, parent: top, segment };
       pendingKey = null;
     } else if (ch === '}' || ch === ']') {
-      top = top?.parent ?? null;
+      top = top === null ? null : top.parent;
     } else if (ch === ',' && top && !top.keys) {
       top.index++;
     }
