@@ -11,7 +11,7 @@ import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { recordsSlice } from '../src/worldforge/checks/records-slice.ts';
 import { runRules as runRegistry } from '../src/worldforge/checks/runner.ts';
-import type { CheckData, CheckInput } from '../src/worldforge/checks/slices.ts';
+import type { CheckData, CheckInput, CheckMode } from '../src/worldforge/checks/slices.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
@@ -50,8 +50,21 @@ async function regenerate(): Promise<{ fresh: EvidenceFiles | null; inputProblem
   }
 }
 
+/** What a check run loads and how strict it is. */
+export interface CheckOptions {
+  /** Scan a built dist/ when there is one (default true; `--no-dist` before a build). */
+  scanDist?: boolean;
+  /** Release mode (`--release`): known gaps on release-gated and prepared-host claims, and stale prepared-host evidence, are errors. */
+  release?: boolean;
+  /** The check's own date (default: now); dates in authored data are compared with it. */
+  today?: Date;
+}
+
+/** The mode a check runs in, from its options. */
+export const checkMode = (options: Pick<CheckOptions, 'release'>): CheckMode => (options.release ? 'release' : 'pull-request');
+
 /** Every slice the rules read, loaded from the repository. */
-export async function loadContext(options: { scanDist?: boolean } = {}): Promise<Omit<CheckData, 'findings'>> {
+export async function loadContext(options: CheckOptions = {}): Promise<Omit<CheckData, 'findings'>> {
   const { fresh, inputProblems } = await regenerate();
   const committed = readCommittedEvidence();
   const records = loadRecords(REPO_ROOT);
@@ -74,7 +87,8 @@ export async function loadContext(options: { scanDist?: boolean } = {}): Promise
     // an older build is scanned too, which errs on the safe side.
     dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null,
     registries: REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec)),
-    today: new Date(),
+    today: options.today ?? new Date(),
+    mode: checkMode(options),
   };
 }
 
@@ -83,7 +97,8 @@ export function runRules(data: CheckInput, rules?: readonly CheckRule[]): Findin
   return runRegistry(data, rules);
 }
 
-export async function runCheck(options: { scanDist?: boolean } = {}): Promise<CheckReport> {
+/** Loads the check data and runs every rule; `release: true` is the release-evidence mode. */
+export async function runCheck(options: CheckOptions = {}): Promise<CheckReport> {
   const started = performance.now();
   const findings = runRules(await loadContext(options));
   return {

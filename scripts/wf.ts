@@ -75,8 +75,8 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   return EXIT.ok;
 }
 
-async function check(options: { json?: boolean; githubSummary?: string; dist?: boolean }): Promise<number> {
-  const report = await runCheck({ scanDist: options.dist !== false });
+async function check(options: { json?: boolean; githubSummary?: string; dist?: boolean; release?: boolean }): Promise<number> {
+  const report = await runCheck({ scanDist: options.dist !== false, release: Boolean(options.release) });
   writeGithubSummary(report, options.githubSummary ?? process.env.GITHUB_STEP_SUMMARY);
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${humanReport(report)}\n`);
   return report.ok ? EXIT.ok : EXIT.failed;
@@ -106,6 +106,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json)')
     .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
+    .option('--release', 'release mode: known gaps on release-gated and prepared-host claims, and stale prepared-host evidence, are errors')
     .action(async (options) => setExit(await check(options)));
   program
     .command('claims')

@@ -51,6 +51,15 @@ export interface RecordsSlice {
   routes: RouteTable;
 }
 
+/**
+ * How strict the check is. `pull-request` (the default) lets a known gap excuse a finding and
+ * warns about stale prepared-host evidence; `release` (`npm run check -- --release`,
+ * `runCheck({ release: true })`) is for release evidence: a known gap on a release-gated or
+ * prepared-host claim is an error, and so is stale prepared-host evidence.
+ */
+export const CHECK_MODES = ['pull-request', 'release'] as const;
+export type CheckMode = (typeof CHECK_MODES)[number];
+
 export interface CheckData {
   /** Committed and regenerated evidence. */
   evidence: EvidenceSlice;
@@ -78,6 +87,8 @@ export interface CheckData {
   registries: readonly RegistryIndexState[];
   /** Today's date: the only clock the check reads, for warnings that never reach evidence. */
   today: Date;
+  /** Pull-request or release strictness (see CHECK_MODES). */
+  mode: CheckMode;
   /** Second phase only: the findings of every first-phase rule. */
   findings: readonly Finding[];
 }

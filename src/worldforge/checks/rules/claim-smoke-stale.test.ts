@@ -24,12 +24,20 @@ const today = new Date('2026-11-26T12:00:00Z');
 
 describe('claim-smoke-stale', () => {
   it('warns when a prepared-host claim cites a passed smoke older than 90 days', () => {
-    const findings = runRule(rule, { claims, refs: smoke('2026-06-01'), today });
+    const findings = runRule(rule, { claims, refs: smoke('2026-06-01'), today, mode: 'pull-request' });
     expect(brief(findings)).toEqual(['warning claim-smoke-stale content/claims/test.yaml:8 [live]']);
     expect(findings[0]!.found).toBe('last passed run on 2026-06-01 (178 days ago)');
   });
 
-  it('does not warn about a recent smoke', () => {
-    expect(runRule(rule, { claims, refs: smoke('2026-10-01'), today })).toEqual([]);
+  it('is an error in release mode', () => {
+    const findings = runRule(rule, { claims, refs: smoke('2026-06-01'), today, mode: 'release' });
+    expect(brief(findings)).toEqual(['error claim-smoke-stale content/claims/test.yaml:8 [live]']);
+  });
+
+  it('does not warn about a recent smoke, counted to the check’s own date', () => {
+    expect(runRule(rule, { claims, refs: smoke('2026-10-01'), today, mode: 'release' })).toEqual([]);
+    expect(
+      runRule(rule, { claims, refs: smoke('2026-10-01'), today: new Date('2027-06-01T00:00:00Z'), mode: 'pull-request' }),
+    ).toHaveLength(1);
   });
 });

@@ -22,8 +22,11 @@ import evidenceUnexpected from './evidence-unexpected.ts';
 import exchangeSchema from './exchange-schema.ts';
 import fixtureFailed from './fixture-failed.ts';
 import fixtureSchema from './fixture-schema.ts';
+import knownGapRelease from './known-gap-release.ts';
 import knownGapStale from './known-gap-stale.ts';
 import liveSmokeCoverage from './live-smoke-coverage.ts';
+import liveSmokeDate from './live-smoke-date.ts';
+import liveSmokeEndpoint from './live-smoke-endpoint.ts';
 import liveSmokeSchema from './live-smoke-schema.ts';
 import profileConformance from './profile-conformance.ts';
 import readmeClaimsList from './readme-claims-list.ts';
@@ -61,8 +64,11 @@ export const CHECK_RULES = [
   exchangeSchema,
   fixtureFailed,
   fixtureSchema,
+  knownGapRelease,
   knownGapStale,
   liveSmokeCoverage,
+  liveSmokeDate,
+  liveSmokeEndpoint,
   liveSmokeSchema,
   profileConformance,
   readmeClaimsList,
