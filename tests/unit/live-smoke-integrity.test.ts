@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalRunError, RecordRefusedError, recordSmoke } from '../../scripts/smoke-record.ts';
+import { runSmoke } from '../../scripts/smoke.ts';
 import { entryFor, passedManifest } from '../../src/worldforge/checks/testing-live-smoke.ts';
 import { canonicalJson, sha256Tag } from '../../src/worldforge/digest.ts';
 import { resolveLiveSmoke } from '../../src/worldforge/kinds/live-smoke/kind.ts';
@@ -206,5 +207,37 @@ describe('smoke record validates everything before writing anything', () => {
     expect(() => recordSmoke(runFolder(withArtifact()), { root, now })).toThrow(RecordRefusedError);
     expect(filesUnder(outside)).toEqual([]);
     expect(filesUnder(join(root, 'content/live-smoke'))).toEqual(['runway-generate.json']);
+  });
+});
+
+describe('worldforge smoke records where the run went, never the URL', () => {
+  const smoke = (baseUrl: string | undefined) =>
+    runSmoke({
+      provider: 'runway',
+      capability: 'generate',
+      env: {},
+      runsDir: scratch(),
+      prompt: 'a red cube',
+      durationSeconds: 2,
+      baseUrl,
+      command: 'npx worldforge smoke runway',
+      lookup: async () => {
+        throw new Error('a skip calls nothing, so it resolves nothing');
+      },
+    });
+  it('classifies the built-in upstream as public and an override by its host', async () => {
+    const cases: [string | undefined, string][] = [
+      [undefined, 'public'],
+      ['https://api.dev.runwayml.com', 'public'],
+      ['http://0x7f.1:8080', 'loopback'],
+      ['http://[::ffff:10.0.0.7]:8080', 'private'],
+      ['http://gpu-box.local:8080', 'private'],
+    ];
+    for (const [baseUrl, endpoint] of cases) {
+      const outcome = await smoke(baseUrl);
+      const manifest = readFileSync(outcome.run_manifest, 'utf8');
+      expect(JSON.parse(manifest).endpoint, String(baseUrl)).toBe(endpoint);
+      if (baseUrl) expect(manifest).not.toContain(new URL(baseUrl).host);
+    }
   });
 });

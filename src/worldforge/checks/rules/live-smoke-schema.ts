@@ -1,4 +1,5 @@
 /** live-smoke-schema: live-smoke entries validate, live in `<provider>-<capability>.json` and are unique. */
+import { parseJsonInput } from '../../json-input.ts';
 import { LIVE_SMOKE_DIR, liveSmokeEntrySchema, liveSmokeFileName } from '../../live-smoke.ts';
 import { zodIssues } from '../../validation.ts';
 import { defineRule } from '../define-rule.ts';
@@ -8,7 +9,7 @@ import type { FindingDraft } from '../finding.ts';
 export default defineRule({
   id: 'live-smoke-schema',
   title: 'Live-smoke entries are well formed and unique',
-  why: 'content/live-smoke/ says which remote providers were smoked against their real upstream and how it went. An entry must validate (passed and failed need a run manifest, skips need a reason), live in <provider>-<capability>.json, and be the only one for its provider and capability, or the /live-smoke/ page would contradict itself.',
+  why: 'content/live-smoke/ says which remote providers were smoked against their real upstream and how it went. An entry must be strict JSON (no duplicate keys) and validate (passed and failed need a run manifest and the endpoint class of their run, skips need a reason; text fields are size-capped), live in <provider>-<capability>.json, and be the only one for its provider and capability, or the /live-smoke/ page would contradict itself.',
   fix: 'Fix the named field; for passed or failed runs, regenerate the entry with `npx worldforge smoke record <run_manifest.json>`.',
   scope: ['content'],
   check: ({ content }): FindingDraft[] => {
@@ -16,18 +17,14 @@ export default defineRule({
     const seen = new Map<string, string>();
     for (const [file, text] of content) {
       if (!isLiveSmokeEntryFile(file)) continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (error) {
-        findings.push({
-          file,
-          id: file,
-          expected: 'a JSON live-smoke entry',
-          found: `not JSON (${(error as Error).message.split('\n')[0]})`,
-        });
+      // Strict JSON: a duplicate key would show a reviewer one value and give the check another.
+      const json = parseJsonInput(text);
+      if (!json.ok) {
+        const where = json.problem.path === '(root)' ? '' : `${json.problem.path}: `;
+        findings.push({ file, id: file, expected: 'a JSON live-smoke entry', found: `${where}${json.problem.message}` });
         continue;
       }
+      const raw = json.value;
       const parsed = liveSmokeEntrySchema().safeParse(raw);
       if (!parsed.success) {
         for (const issue of zodIssues(parsed.error, raw)) {
