@@ -13,7 +13,13 @@ import { digestOf, sha256Tag } from '../src/worldforge/digest.ts';
 import { isWorldForgeError } from '../src/worldforge/errors.ts';
 import { EventRecorder } from '../src/worldforge/events.ts';
 import { type EndpointClass, endpointClassOfUrl, type HostLookup, resolveEndpointClass } from '../src/worldforge/endpoint-class.ts';
-import { boundedMessage, RUN_MANIFEST_SCHEMA, writeRunManifest, type RunManifest } from '../src/worldforge/manifests.ts';
+import {
+  boundedMessage,
+  RUN_MANIFEST_LIMITS,
+  RUN_MANIFEST_SCHEMA,
+  writeRunManifest,
+  type RunManifest,
+} from '../src/worldforge/manifests.ts';
 import { CATALOG, createProvider, operationsOf, SMOKE_PROVIDER_NAMES } from '../src/worldforge/providers/catalog.ts';
 import { envValue } from '../src/worldforge/providers/remote.ts';
 import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../src/worldforge/providers/smoke-spec.ts';
@@ -156,7 +162,16 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
         ...base,
         status: 'passed',
         result_digest: digestOf(result),
-        artifacts: [{ label: 'output', path, sha256: sha256Tag(bytes), byte_length: bytes.byteLength, content_type: result.content_type }],
+        artifacts: [
+          {
+            label: 'output',
+            path,
+            sha256: sha256Tag(bytes),
+            byte_length: bytes.byteLength,
+            // Upstream text: bounded like every manifest string (the provider already checked it is a video type).
+            content_type: result.content_type.slice(0, RUN_MANIFEST_LIMITS.shortChars),
+          },
+        ],
         event_count: recorder.count,
         error_code: null,
         skip_reason: null,

@@ -12,7 +12,7 @@ describe('run-manifest-unsafe', () => {
     const entry = JSON.parse(content.get('content/live-smoke/runway-generate.json')!);
     content.set(
       'content/live-smoke/runway-generate.json',
-      JSON.stringify({ ...entry, status: 'passed', skip_reason: null, artifact_path: RUN, artifact_sha256: DIGEST }),
+      JSON.stringify({ ...entry, status: 'passed', endpoint: 'public', skip_reason: null, artifact_path: RUN, artifact_sha256: DIGEST }),
     );
     expect(brief(runRule(rule, { content, repo }))).toEqual([
       'error run-manifest-unsafe content/live-smoke/runway-generate.json:- [runway#generate]',
