@@ -10,6 +10,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalRunError, RecordRefusedError, recordSmoke } from '../../scripts/smoke-record.ts';
 import { runSmoke } from '../../scripts/smoke.ts';
+import { readCommittedEvidence } from '../../generators/run.ts';
+import { runRules } from '../../src/worldforge/checks/runner.ts';
+import claimClassBacking from '../../src/worldforge/checks/rules/claim-class-backing.ts';
+import claimRefFailed from '../../src/worldforge/checks/rules/claim-ref-failed.ts';
+import knownGapStale from '../../src/worldforge/checks/rules/known-gap-stale.ts';
+import { loadClaims, loadKnownGaps } from '../../src/worldforge/claims/load.ts';
+import { repoRefSources } from '../../src/worldforge/claims/sources.ts';
+import { loadRecords } from '../../src/worldforge/records/load.ts';
+import { REPO } from '../helpers/repo-copy.ts';
 import { entryFor, passedManifest } from '../../src/worldforge/checks/testing-live-smoke.ts';
 import { canonicalJson, sha256Tag } from '../../src/worldforge/digest.ts';
 import { resolveLiveSmoke } from '../../src/worldforge/kinds/live-smoke/kind.ts';
@@ -240,4 +249,43 @@ describe('worldforge smoke records where the run went, never the URL', () => {
       if (baseUrl) expect(manifest).not.toContain(new URL(baseUrl).host);
     }
   });
+});
+
+describe('only a public run backs the prepared-host claim and closes its known gaps', () => {
+  /** The repository's claims and gaps, with every live-smoke ref resolving to a passed run of the given class. */
+  function claimFindings(endpoint: 'public' | 'loopback' | 'private') {
+    const root = scratch();
+    for (const [provider, capability] of [
+      ['runway', 'generate'],
+      ['runway', 'transfer'],
+      ['cosmos', 'generate'],
+    ] as const) {
+      const entry = entryFor(passedManifest({ provider, capability, endpoint }));
+      write(root, `content/live-smoke/${provider}-${capability}.json`, canonicalJson(entry));
+    }
+    const refs = repoRefSources(root, readCommittedEvidence(), loadRecords(REPO));
+    const rules = [claimRefFailed, claimClassBacking, knownGapStale];
+    return runRules({ claims: loadClaims(REPO), gaps: loadKnownGaps(REPO), refs }, rules).filter(
+      (f) => f.id === 'remote-media-live-smoke' || f.id.endsWith(':remote-media-live-smoke'),
+    );
+  }
+
+  it('a public run backs it: no claim finding, and the ratchet asks to delete the closed gaps', () => {
+    const findings = claimFindings('public');
+    expect(findings.map((f) => `${f.level} ${f.rule} ${f.id}`).sort()).toEqual([
+      'error known-gap-stale claim-class-backing:remote-media-live-smoke',
+      'error known-gap-stale claim-ref-failed:remote-media-live-smoke',
+    ]);
+  });
+
+  for (const endpoint of ['loopback', 'private'] as const) {
+    it(`a ${endpoint} rehearsal backs nothing: the gaps stay open and the claim finding names the rehearsal`, () => {
+      const findings = claimFindings(endpoint);
+      expect(findings.filter((f) => f.rule === 'known-gap-stale')).toEqual([]);
+      const failed = findings.filter((f) => f.rule === 'claim-ref-failed');
+      expect(failed).toHaveLength(3);
+      for (const f of failed) expect(f.found).toContain(`rehearsal (passed against a ${endpoint} endpoint`);
+      expect(findings.some((f) => f.rule === 'claim-class-backing')).toBe(true);
+    });
+  }
 });
