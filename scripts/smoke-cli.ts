@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { liveSmokeLabel } from '../src/worldforge/live-smoke.ts';
 import { RunManifestError } from '../src/worldforge/manifests.ts';
 import { operationsOf } from '../src/worldforge/providers/catalog.ts';
 import { REMOTE_DEFAULTS } from '../src/worldforge/providers/http.ts';
@@ -122,7 +123,7 @@ export function smokeCommands(setExit: (code: number) => void): Command {
         process.stdout.write(
           options.json
             ? `${JSON.stringify(outcome, null, 2)}\n`
-            : `worldforge smoke record: ${outcome.entry.provider}/${outcome.entry.capability} ${outcome.entry.status} → ${outcome.entry_path}${outcome.run_manifest_path ? ` (run manifest ${outcome.run_manifest_path})` : ''}\n`,
+            : `worldforge smoke record: ${outcome.entry.provider}/${outcome.entry.capability} ${liveSmokeLabel(outcome.entry)} → ${outcome.entry_path}${outcome.run_manifest_path ? ` (run manifest ${outcome.run_manifest_path})` : ''}\n`,
         );
         setExit(EXIT.ok);
       } catch (error) {

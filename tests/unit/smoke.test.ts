@@ -158,6 +158,23 @@ describe('worldforge smoke', () => {
     expect(rejected.stderr).toMatch(/command: unsafe value rejected/);
     expect(rejected.stderr).toContain('Nothing was written');
     expect(readFileSync(file, 'utf8')).toBe(unsafe);
+
+    // A manifest that passes its schema but makes an invalid entry: a clear error, exit 2, nothing written.
+    const entryBefore = repo.read('content/live-smoke/runway-generate.json');
+    const short = unsafe
+      .replace(
+        '"command": "npx worldforge smoke runway --base-url https://api.example.com/v1?token=abc123"',
+        '"command": "npx worldforge smoke runway"',
+      )
+      .replace(/"message": "[^"]*"/, '"message": "no key"');
+    repo.write(file.slice(repo.root.length + 1), short);
+    const invalidEntry = await repo.cliAsync(['smoke', 'record', file]);
+    expect(invalidEntry.code).toBe(2);
+    expect(invalidEntry.stderr).toMatch(/run_manifest\.json: cannot be recorded\nentry\.skip_reason: .+\nhint: /);
+    expect(invalidEntry.stderr).toContain('Nothing was written');
+    expect(invalidEntry.stderr).not.toMatch(/ZodError|\n\s+at /);
+    expect(repo.read('content/live-smoke/runway-generate.json')).toBe(entryBefore);
+    expect(existsSync(join(repo.root, 'content/live-smoke/runs'))).toBe(false);
   });
 });
 
