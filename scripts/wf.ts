@@ -19,6 +19,9 @@ import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
+import { evalCommands } from './eval-cli.ts';
+import { runsCommands } from './runs-cli.ts';
+import { releaseCommands } from './release-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -154,6 +157,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   create.action(async (options) => setExit(await selectionNew(processIo(), options)));
 
   program.addCommand(smokeCommands(setExit));
+  program.addCommand(evalCommands(setExit));
+  program.addCommand(runsCommands(setExit));
+  program.addCommand(releaseCommands(setExit));
   return program;
 }
 
