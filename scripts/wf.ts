@@ -89,6 +89,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('worldforge')
     .description('World-model provider contracts with documentation built from executable evidence.')
     .version(WORLDFORGE_VERSION)
+    // Root options only before the subcommand, so `release evidence --version <semver>` is the release's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
