@@ -22,6 +22,7 @@ import { smokeCommands } from './smoke-cli.ts';
 import { evalCommands } from './eval-cli.ts';
 import { runsCommands } from './runs-cli.ts';
 import { releaseCommands } from './release-cli.ts';
+import { evidenceBundleCommand } from './bundle-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -102,6 +103,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'only every n-th subject starting at i', parseShard)
     .option('--json', 'print a machine-readable summary on stdout')
     .action(async (options) => setExit(await generate(options)));
+  evidence.addCommand(evidenceBundleCommand(setExit));
 
   program
     .command('check')
