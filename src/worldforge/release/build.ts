@@ -22,6 +22,7 @@ import {
   type ReleaseBody,
   type ReleaseClaim,
   type ReleaseEvidence,
+  releaseCommand,
   releaseEvidenceSchema,
   SEMVER_PATTERN,
 } from '../kinds/releases/schema.ts';
@@ -32,8 +33,7 @@ import { sortVersions } from './semver.ts';
 
 export class ReleaseUsageError extends Error {}
 
-/** The command that freezes a release file. */
-export const releaseCommand = (version: string) => `npx worldforge release evidence --version ${version}`;
+export { releaseCommand };
 
 /** The latest committed release other than `except`, by semver. */
 export function latestRelease(root: string, except?: string): string | null {
@@ -162,8 +162,9 @@ export function buildRelease(options: ReleaseOptions): ReleaseBuild {
     claim_boundary:
       'A release file freezes what the repository claimed and what backed each claim on the day it was cut; it does not re-run anything later, and says nothing about hosts, models or upstream services beyond the evidence it lists.',
   });
-  // The frozen file is rewritten by this command, not by `evidence generate`.
-  const document = releaseEvidenceSchema().parse({ ...built, command: releaseCommand(version) });
+  // The envelope keeps the one convention (`evidence generate --only releases/<v>` reproduces this
+  // file, from its frozen copy); the command that froze it is `releaseCommand(version)`.
+  const document = releaseEvidenceSchema().parse(built);
   const subjects = new Map<string, string | Uint8Array>([[`${RELEASES_DIR}/${version}.json`, canonicalJson(document)]]);
   for (const f of documents) {
     const file = join(root, 'evidence', ...f.path.split('/'));

@@ -4,7 +4,7 @@
  * since the previous release, and the live-smoke registry with ages. Served at
  * `/releases/<version>.md`.
  */
-import type { ReleaseEvidence } from '../kinds/releases/schema.ts';
+import { type ReleaseEvidence, releaseCommand } from '../kinds/releases/schema.ts';
 import type { ReleaseDiff } from './diff.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -23,7 +23,7 @@ export function releaseMarkdown(doc: ReleaseEvidence, diff: ReleaseDiff): string
     `- evidence index: \`${b.evidence_index_sha256}\``,
     `- release file: \`evidence/releases/${b.version}.json\` (result digest \`${doc.result_digest}\`)`,
     `- in-toto statement: \`evidence/releases/${b.version}.intoto.jsonl\` — verify with \`npx worldforge release verify evidence/releases/${b.version}.json\``,
-    `- command: \`${doc.command}\``,
+    `- frozen by: \`${releaseCommand(b.version)}\``,
     '',
     '## Release-mode errors',
     '',

@@ -19,6 +19,9 @@ export const RELEASES_KIND = { id: 'releases', schemaName: RELEASES_SCHEMA } as 
 /** `MAJOR.MINOR.PATCH[-prerelease]`, as semver.org spells it (no build metadata: it is a file name). */
 export const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 
+/** The command that freezes a release file. */
+export const releaseCommand = (version: string) => `npx worldforge release evidence --version ${version}`;
+
 /** How a claim stood when the release was cut. */
 export const BACKING_STATES = ['backed', 'known-gap', 'unbacked'] as const;
 export type BackingState = (typeof BACKING_STATES)[number];
