@@ -41,12 +41,14 @@ export default defineConfig({
           ],
         },
         { label: 'Live smoke', link: ROUTES.liveSmoke },
+        { label: 'Releases', link: ROUTES.releases },
         {
           label: 'Docs',
           items: [
             { label: 'How evidence works', slug: 'how-evidence-works' },
             { label: 'Scene artifacts', slug: 'scene-artifacts' },
             { label: 'Remote providers and live smoke', slug: 'remote-providers' },
+            { label: 'Runs, bundles and release evidence', slug: 'runs-and-bundles' },
             { label: 'Check rules reference', link: ROUTES.checkRules },
             { label: 'Architecture', slug: 'architecture' },
           ],

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EVIDENCE_KINDS, evidenceIndexSchema, INDEX_SCHEMA } from '../src/worldforge/evidence/index.ts';
 import { canonicalJson } from '../src/worldforge/digest.ts';
 import { checkReportSchema } from '../src/worldforge/checks/finding.ts';
+import { EVIDENCE_BUNDLE_SCHEMA, evidenceBundleSchema, ISSUE_BUNDLE_SCHEMA, issueBundleSchema } from '../src/worldforge/bundles/schema.ts';
 
 export const SCHEMA_DIR = 'schemas';
 
@@ -16,6 +17,8 @@ export function jsonSchemaFiles(): { path: string; schemaName: string; content: 
     ...Object.entries(EVIDENCE_KINDS).map(([kind, def]) => [kind, def.schemaName, def.schema()] as [string, string, z.ZodType]),
     ['index', INDEX_SCHEMA, evidenceIndexSchema()],
     ['check-report', 'worldforge.check-report@1', checkReportSchema()],
+    ['issue-bundle', ISSUE_BUNDLE_SCHEMA, issueBundleSchema()],
+    ['evidence-bundle', EVIDENCE_BUNDLE_SCHEMA, evidenceBundleSchema()],
   ];
   return entries.map(([kind, schemaName, schema]) => {
     const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;

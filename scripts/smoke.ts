@@ -26,6 +26,8 @@ import { smokeEnvNames, smokeSkip, SmokeUsageError, type SmokeSkip } from '../sr
 import { redactText } from '../src/worldforge/redaction.ts';
 import type { CaseStatus } from '../src/worldforge/schema/primitives.ts';
 import { WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
+import { recordSmokeRun } from '../src/worldforge/runs/smoke.ts';
+import { startRun } from '../src/worldforge/runs/workspace.ts';
 
 /** Providers `worldforge smoke` can call: those that declare a smoke spec, in catalog order. */
 export const SMOKE_PROVIDERS: readonly string[] = SMOKE_PROVIDER_NAMES;
@@ -105,6 +107,19 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   const inputs = { prompt: options.prompt, durationSeconds: options.durationSeconds, inputVideo: options.inputVideo };
   // A skip reads no input file: its digest covers the prompt and duration only.
   const request = skip ? { prompt: options.prompt, duration_seconds: options.durationSeconds } : smokeRequest.build(inputs);
+  // The run workspace (manifest.json, events.jsonl) that `runs list/show/bundle` read, next to run_manifest.json.
+  const workspace = startRun({
+    kind: 'smoke',
+    command: options.command,
+    provider: options.provider,
+    capability: options.capability,
+    runsDir: options.runsDir,
+    id,
+    env: smokeEnvNames(operations),
+    environment: options.env,
+    now,
+  });
+  const recorder = new EventRecorder();
   const origin = options.baseUrl ?? envValue(options.env, operations.smoke.baseUrlVar);
   const endpoint = await endpointOf(origin, !skip, options.lookup);
   const base: Omit<RunManifest, 'status' | 'result_digest' | 'artifacts' | 'error_code' | 'skip_reason' | 'message' | 'event_count'> = {
@@ -122,6 +137,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
   };
   const finish = (manifest: RunManifest, status: SmokeStatus): SmokeOutcome => {
     const file = writeRunManifest(runDir, manifest);
+    recordSmokeRun(workspace, manifest, recorder.events);
     return {
       status,
       provider: options.provider,
@@ -145,7 +161,6 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
       skip.status,
     );
   }
-  const recorder = new EventRecorder();
   const live = createProvider(options.provider, {
     env: options.env,
     events: recorder.sink,

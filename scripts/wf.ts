@@ -19,6 +19,10 @@ import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
+import { evalCommands } from './eval-cli.ts';
+import { runsCommands } from './runs-cli.ts';
+import { releaseCommands } from './release-cli.ts';
+import { evidenceBundleCommand } from './bundle-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -86,6 +90,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('worldforge')
     .description('World-model provider contracts with documentation built from executable evidence.')
     .version(WORLDFORGE_VERSION)
+    // Root options only before the subcommand, so `release evidence --version <semver>` is the release's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
@@ -97,6 +103,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'only every n-th subject starting at i', parseShard)
     .option('--json', 'print a machine-readable summary on stdout')
     .action(async (options) => setExit(await generate(options)));
+  evidence.addCommand(evidenceBundleCommand(setExit));
 
   program
     .command('check')
@@ -155,6 +162,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   create.action(async (options) => setExit(await selectionNew(processIo(), options)));
 
   program.addCommand(smokeCommands(setExit));
+  program.addCommand(evalCommands(setExit));
+  program.addCommand(runsCommands(setExit));
+  program.addCommand(releaseCommands(setExit));
   return program;
 }
 

@@ -7,6 +7,7 @@ import { kind as exchanges } from './exchanges/kind.ts';
 import { kind as fixtures } from './fixtures/kind.ts';
 import { kind as galleries } from './galleries/kind.ts';
 import { kind as liveSmoke } from './live-smoke/kind.ts';
+import { kind as releases } from './releases/kind.ts';
 import { kind as scenes } from './scenes/kind.ts';
 import { kind as selectionRecords } from './selection-records/kind.ts';
 
@@ -18,6 +19,7 @@ export const KINDS = [
   fixtures,
   galleries,
   liveSmoke,
+  releases,
   scenes,
   selectionRecords,
 ] as const;

@@ -23,6 +23,8 @@ export const ROUTES = {
   sceneArtifacts: '/scene-artifacts/',
   remoteProviders: '/remote-providers/',
   selectionRecordsGuide: '/selection-records/',
+  releases: '/releases/',
+  runsAndBundles: '/runs-and-bundles/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */
@@ -74,3 +76,9 @@ export const liveSmokeAnchor = (provider: string, capability: string) => `${prov
 /** A live-smoke row on the live-smoke page (`#<provider>` when no capability is given). */
 export const liveSmokePath = (provider: string, capability: string | null = null) =>
   `${ROUTES.liveSmoke}#${capability ? liveSmokeAnchor(provider, capability) : provider}`;
+
+/** One release's page, `/releases/<version>/`: its claims, their backing, the diff to the previous release. */
+export const releasePath = (version: string) => `${ROUTES.releases}${version}/`;
+
+/** A release's Markdown export for release notes, served at `/releases/<version>.md`. */
+export const releaseMarkdownPath = (version: string) => `${ROUTES.releases}${version}.md`;
