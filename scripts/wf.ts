@@ -19,6 +19,8 @@ import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
+import { benchmarkCommands, compareCommand } from './benchmark-cli.ts';
+import { budgetsCommands } from './budgets-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -154,6 +156,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   create.action(async (options) => setExit(await selectionNew(processIo(), options)));
 
   program.addCommand(smokeCommands(setExit));
+  program.addCommand(benchmarkCommands(setExit));
+  program.addCommand(budgetsCommands(setExit));
+  program.addCommand(compareCommand(setExit));
   return program;
 }
 

@@ -23,6 +23,7 @@ export const ROUTES = {
   sceneArtifacts: '/scene-artifacts/',
   remoteProviders: '/remote-providers/',
   selectionRecordsGuide: '/selection-records/',
+  benchmarks: '/benchmarks/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */
@@ -74,3 +75,9 @@ export const liveSmokeAnchor = (provider: string, capability: string) => `${prov
 /** A live-smoke row on the live-smoke page (`#<provider>` when no capability is given). */
 export const liveSmokePath = (provider: string, capability: string | null = null) =>
   `${ROUTES.liveSmoke}#${capability ? liveSmokeAnchor(provider, capability) : provider}`;
+
+/** One benchmark preset's page, `/benchmarks/<preset>/`. */
+export const benchmarkPath = (preset: string) => `${ROUTES.benchmarks}${preset}/`;
+
+/** Anchor of a (provider, operation) row on a benchmark preset page: `<provider>-<operation>`. */
+export const benchmarkRowAnchor = (provider: string, operation: string) => `${provider}-${operation}`;
