@@ -4,7 +4,7 @@
  * --rationale "…"`, and the rationale lands in the budget file's history. Exit codes: 0 written,
  * 1 refused (loosening without acceptance, budget changed since calibration), 2 invalid input.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { writeFileAtomic } from '../src/worldforge/atomic.ts';
@@ -98,6 +98,11 @@ function applyAction(file: string, options: { to?: string; acceptLoosening?: boo
   const { candidate, sha256 } = readCandidate(file);
   const target = options.to ?? candidate.current_budget?.path;
   if (!target) throw new CalibrationError('the candidate replaces no budget: name the file to write with --to <budget.json>');
+  if (!options.to && !existsSync(fromRoot(target))) {
+    throw new CalibrationError(
+      `the candidate's budget ${target} is not found from here (a budget outside the checkout is recorded by name only): pass --to <budget.json>`,
+    );
+  }
   const current = readBudgetFile(fromRoot(target), REPO_ROOT);
   const refusal = applyRefusal(candidate, current.sha256, {
     acceptLoosening: Boolean(options.acceptLoosening),

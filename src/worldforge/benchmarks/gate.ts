@@ -125,13 +125,25 @@ export function readBudgetFile(path: string, root: string): { file: BudgetFile; 
   return { file: parsed.data, sha256: sha256Tag(text), label };
 }
 
-/** The gate of a report against a budget file. */
-export function gateReport(report: Pick<BenchmarkReport, 'results'>, budgetPath: string, root: string): Gate {
+/**
+ * The gate of a report against a budget file. A run narrowed with `--provider`/`--operation` is
+ * gated on the entries that can select something in that scope; within it, an entry matching no
+ * result is still a violation.
+ */
+export function gateReport(
+  report: Pick<BenchmarkReport, 'results'>,
+  budgetPath: string,
+  root: string,
+  scope: { provider?: string; operation?: string } = {},
+): Gate {
   const budget = readBudgetFile(budgetPath, root);
+  const inScope = (entry: BudgetEntry) =>
+    (scope.provider === undefined || entry.provider === undefined || entry.provider === scope.provider) &&
+    (scope.operation === undefined || entry.operation === undefined || entry.operation === scope.operation);
   const rows = report.results
     .filter((r) => r.status === 'measured')
     .map((r) => ({ provider: r.provider, operation: r.operation, values: observationsOf(r) }));
-  const checks = checkBudget(budget.file.budgets, rows);
+  const checks = checkBudget(budget.file.budgets.filter(inScope), rows);
   const violations = checks.filter((c) => !c.passed);
   return {
     passed: violations.length === 0,

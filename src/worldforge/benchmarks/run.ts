@@ -80,5 +80,5 @@ export async function runPreset(preset: Preset, data: BenchmarkData, options: Ru
     results,
     gate: null,
   };
-  return budgetPath ? { ...report, gate: gateReport(report, budgetPath, options.root) } : report;
+  return budgetPath ? { ...report, gate: gateReport(report, budgetPath, options.root, options.filter) } : report;
 }
