@@ -41,6 +41,7 @@ export default defineConfig({
           ],
         },
         { label: 'Live smoke', link: ROUTES.liveSmoke },
+        { label: 'Benchmarks', link: ROUTES.benchmarks },
         {
           label: 'Docs',
           items: [
