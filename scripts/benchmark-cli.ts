@@ -85,7 +85,7 @@ async function benchmarkRun(flags: RunFlags): Promise<number> {
   const report = await runPreset(preset, data, {
     root: REPO_ROOT,
     presetPath: `${PRESETS_DIR}/${preset.id}.json`,
-    budgetPath: typeof budgetPath === 'string' ? budgetPath : budgetPath,
+    budgetPath,
     filter: { provider: flags.provider, operation: flags.operation },
     shape: { ...(flags.iterations ? { iterations: flags.iterations } : {}), ...(flags.samples ? { samples: flags.samples } : {}) },
     command,
@@ -151,11 +151,13 @@ function benchmarkList(json: boolean): number {
     return EXIT.ok;
   }
   const width = Math.max(...data.presets.map((p) => p.value.id.length));
-  for (const { value: p } of data.presets) {
-    process.stdout.write(
-      `${p.id.padEnd(width)}  ${p.category.padEnd(13)}  ${p.operations.join(',')}  ${p.iterations}×${p.concurrency}, ${p.samples} sample(s)  budget: ${p.budget ?? 'none'}\n${' '.repeat(width + 2)}${p.title}\n${' '.repeat(width + 2)}run: ${p.command}\n${' '.repeat(width + 2)}success: ${p.success_signal}\n${' '.repeat(width + 2)}may fail: ${p.may_fail_when}\n`,
-    );
-  }
+  const pad = ' '.repeat(width + 2);
+  const blocks = data.presets.map(
+    ({ value: p }) =>
+      `${p.id.padEnd(width)}  ${p.category.padEnd(13)}  ${p.operations.join(',')}  ${p.iterations}×${p.concurrency}, ${p.samples} sample(s)  budget: ${p.budget ?? 'none'}\n${pad}${p.title}\n${pad}run: ${p.command}\n${pad}success: ${p.success_signal}\n${pad}may fail: ${p.may_fail_when}\n`,
+  );
+  // One write: a reader that closes early (| head) gets what fits instead of an EPIPE mid-list.
+  process.stdout.write(blocks.join(''));
   return EXIT.ok;
 }
 
