@@ -42,6 +42,7 @@ export default defineConfig({
         },
         { label: 'Live smoke', link: ROUTES.liveSmoke },
         { label: 'Releases', link: ROUTES.releases },
+        { label: 'Benchmarks', link: ROUTES.benchmarks },
         {
           label: 'Docs',
           items: [

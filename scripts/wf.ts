@@ -23,6 +23,8 @@ import { evalCommands } from './eval-cli.ts';
 import { runsCommands } from './runs-cli.ts';
 import { releaseCommands } from './release-cli.ts';
 import { evidenceBundleCommand } from './bundle-cli.ts';
+import { benchmarkCommands, compareCommand } from './benchmark-cli.ts';
+import { budgetsCommands } from './budgets-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -165,6 +167,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program.addCommand(evalCommands(setExit));
   program.addCommand(runsCommands(setExit));
   program.addCommand(releaseCommands(setExit));
+  program.addCommand(benchmarkCommands(setExit));
+  program.addCommand(budgetsCommands(setExit));
+  program.addCommand(compareCommand(setExit));
   return program;
 }
 

@@ -129,7 +129,8 @@ describe('refs resolve through their kind', () => {
     expect(resolve('design-records/genie')).toBe('recorded');
     expect(resolve('selection-records/cohort-1#genie')).toBe('recorded');
     expect(resolve('live-smoke/runway#generate')).toBe('skipped');
-    expect(resolve('benchmarks/mock-smoke')).toMatch(/^missing: unknown evidence kind 'benchmarks' \(known: conformance, /);
+    expect(resolve('benchmark-baselines/mock-smoke')).toBe('recorded');
+    expect(resolve('ghosts/mock-smoke')).toMatch(/^missing: unknown evidence kind 'ghosts' \(known: benchmarks, conformance, /);
   });
 
   it('treat a committed document of the wrong shape as having no cases (the schema rule reports it)', () => {

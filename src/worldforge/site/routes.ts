@@ -25,6 +25,7 @@ export const ROUTES = {
   selectionRecordsGuide: '/selection-records/',
   releases: '/releases/',
   runsAndBundles: '/runs-and-bundles/',
+  benchmarks: '/benchmarks/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */
@@ -82,3 +83,7 @@ export const releasePath = (version: string) => `${ROUTES.releases}${version}/`;
 
 /** A release's Markdown export for release notes, served at `/releases/<version>.md`. */
 export const releaseMarkdownPath = (version: string) => `${ROUTES.releases}${version}.md`;
+/** One benchmark preset's page, `/benchmarks/<preset>/`. */
+export const benchmarkPath = (preset: string) => `${ROUTES.benchmarks}${preset}/`;
+/** Anchor of a (provider, operation) row on a benchmark preset page: `<provider>-<operation>`. */
+export const benchmarkRowAnchor = (provider: string, operation: string) => `${provider}-${operation}`;
