@@ -99,6 +99,11 @@ export class BridgeClient {
       env: (options.env ?? process.env) as NodeJS.ProcessEnv,
       cwd: options.cwd,
     });
+    // Unreferenced: a forgotten client never keeps Node alive (pending calls hold timers that do);
+    // the exit hook then kills its process group.
+    this.#child.unref();
+    for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr])
+      (stream as unknown as { unref?: () => void })?.unref?.();
     LIVE.add(this);
     installExitHook();
     this.#exited = new Promise((resolve) => {
