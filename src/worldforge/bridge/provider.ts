@@ -62,7 +62,8 @@ export interface BridgeConfig {
 }
 
 export abstract class BridgeProvider extends Provider {
-  protected abstract readonly spec: BridgeSpec;
+  /** How the provider is configured (its model, command and device variables). */
+  abstract readonly spec: BridgeSpec;
   readonly #options: BridgeProviderOptions;
   #client: Promise<BridgeClient> | null = null;
   #shapes: Record<string, number[]> = {};

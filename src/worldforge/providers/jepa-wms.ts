@@ -61,7 +61,7 @@ export const jepaWmsSpec: BridgeSpec = {
 
 export class JepaWmsProvider extends BridgeProvider {
   readonly profile = jepaWmsProfile;
-  protected readonly spec = jepaWmsSpec;
+  readonly spec = jepaWmsSpec;
   protected readonly handlers: CapabilityHandlers = {
     score: (request) => this.scoreThroughBridge(request),
   };

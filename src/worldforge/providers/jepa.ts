@@ -88,7 +88,7 @@ export const jepaSpec: BridgeSpec = {
 
 export class JepaProvider extends BridgeProvider {
   readonly profile = jepaProfile;
-  protected readonly spec = jepaSpec;
+  readonly spec = jepaSpec;
   protected readonly handlers: CapabilityHandlers = {
     score: (request) => this.scoreThroughBridge(request),
   };

@@ -81,7 +81,7 @@ export const lerobotSpec: BridgeSpec = {
 
 export class LeRobotProvider extends BridgeProvider {
   readonly profile = lerobotProfile;
-  protected readonly spec = lerobotSpec;
+  readonly spec = lerobotSpec;
   protected readonly handlers: CapabilityHandlers = {
     policy: (request) => this.policyThroughBridge(request),
   };

@@ -80,7 +80,7 @@ export const leworldmodelSpec: BridgeSpec = {
 
 export class LeWorldModelProvider extends BridgeProvider {
   readonly profile = leworldmodelProfile;
-  protected readonly spec = leworldmodelSpec;
+  readonly spec = leworldmodelSpec;
   protected readonly handlers: CapabilityHandlers = {
     score: (request) => this.scoreThroughBridge(request),
   };
