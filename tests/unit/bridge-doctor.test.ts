@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fakeRuntimeLaunch } from '../../src/worldforge/bridge/fake.ts';
+import { type FakeMisbehaviour, fakeRuntimeLaunch } from '../../src/worldforge/bridge/fake.ts';
 import { diagnose, doctorReport } from '../../src/worldforge/doctor/diagnose.ts';
 import { doctorReportSchema } from '../../src/worldforge/doctor/model.ts';
 import { CATALOG, createProvider, operationsOf, PROVIDER_NAMES } from '../../src/worldforge/providers/catalog.ts';
 import { humanDoctor } from '../../scripts/doctor-cli.ts';
 
 const LIMITS = { helloTimeoutMs: 3000, requestTimeoutMs: 1000, shutdownGraceMs: 300 };
-const fakeCommand = (misbehave?: Parameters<typeof fakeRuntimeLaunch>[0]['misbehave']) =>
+const fakeCommand = (misbehave?: FakeMisbehaviour) =>
   (fakeRuntimeLaunch({ misbehave }) as { argv: string[] }).argv.map((a) => `'${a}'`).join(' ');
 
 describe('doctor', () => {
