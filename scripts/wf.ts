@@ -20,6 +20,7 @@ import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
 import { doctorCommands } from './doctor-cli.ts';
+import { worldCommands } from './world-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -156,6 +157,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program.addCommand(smokeCommands(setExit));
   program.addCommand(doctorCommands(setExit));
+  program.addCommand(worldCommands(setExit));
   return program;
 }
 
