@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EVIDENCE_KINDS, evidenceIndexSchema, INDEX_SCHEMA } from '../src/worldforge/evidence/index.ts';
 import { canonicalJson } from '../src/worldforge/digest.ts';
 import { checkReportSchema } from '../src/worldforge/checks/finding.ts';
+import { BRIDGE_SCHEMA, bridgeProtocolSchema } from '../src/worldforge/bridge/protocol.ts';
 
 export const SCHEMA_DIR = 'schemas';
 
@@ -16,6 +17,8 @@ export function jsonSchemaFiles(): { path: string; schemaName: string; content: 
     ...Object.entries(EVIDENCE_KINDS).map(([kind, def]) => [kind, def.schemaName, def.schema()] as [string, string, z.ZodType]),
     ['index', INDEX_SCHEMA, evidenceIndexSchema()],
     ['check-report', 'worldforge.check-report@1', checkReportSchema()],
+    // The runtime bridge protocol, for hosts implementing a runtime in another language.
+    ['runtime-bridge', BRIDGE_SCHEMA, bridgeProtocolSchema()],
   ];
   return entries.map(([kind, schemaName, schema]) => {
     const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
