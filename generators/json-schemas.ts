@@ -9,6 +9,7 @@ import { EVIDENCE_KINDS, evidenceIndexSchema, INDEX_SCHEMA } from '../src/worldf
 import { canonicalJson } from '../src/worldforge/digest.ts';
 import { checkReportSchema } from '../src/worldforge/checks/finding.ts';
 import { EVIDENCE_BUNDLE_SCHEMA, evidenceBundleSchema, ISSUE_BUNDLE_SCHEMA, issueBundleSchema } from '../src/worldforge/bundles/schema.ts';
+import { BRIDGE_SCHEMA, bridgeProtocolSchema } from '../src/worldforge/bridge/protocol.ts';
 
 export const SCHEMA_DIR = 'schemas';
 
@@ -19,6 +20,8 @@ export function jsonSchemaFiles(): { path: string; schemaName: string; content: 
     ['check-report', 'worldforge.check-report@1', checkReportSchema()],
     ['issue-bundle', ISSUE_BUNDLE_SCHEMA, issueBundleSchema()],
     ['evidence-bundle', EVIDENCE_BUNDLE_SCHEMA, evidenceBundleSchema()],
+    // The runtime bridge protocol, for hosts implementing a runtime in another language.
+    ['runtime-bridge', BRIDGE_SCHEMA, bridgeProtocolSchema()],
   ];
   return entries.map(([kind, schemaName, schema]) => {
     const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -8,6 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../src/worldforge/atomic.ts';
+import { summarizeNonMediaResult } from '../src/worldforge/bridge/smoke.ts';
+import { closeProvider } from '../src/worldforge/bridge/suite.ts';
 import type { Capability } from '../src/worldforge/capabilities/index.ts';
 import { digestOf, sha256Tag } from '../src/worldforge/digest.ts';
 import { isWorldForgeError } from '../src/worldforge/errors.ts';
@@ -168,7 +170,34 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
     ...(options.pollIntervalMs !== undefined ? { policy: { pollIntervalMs: options.pollIntervalMs } } : {}),
   });
   try {
-    const result = (await live.call(options.capability, request)) as { frames: Uint8Array[]; content_type: string };
+    const called = await live.call(options.capability, request);
+    // Score and policy (bridge providers) keep a shape summary, never tensors.
+    const summary = summarizeNonMediaResult(options.provider, options.capability, called, recorder.events);
+    if (summary) {
+      writeFileAtomic(join(runDir, summary.path), summary.bytes);
+      const artifact = {
+        label: 'output',
+        path: summary.path,
+        sha256: sha256Tag(summary.bytes),
+        byte_length: summary.bytes.byteLength,
+        content_type: summary.content_type,
+      };
+      return finish(
+        {
+          ...base,
+          ...(summary.rehearsal ? { endpoint: 'loopback' as const } : {}),
+          status: 'passed',
+          result_digest: digestOf(called),
+          artifacts: [artifact],
+          event_count: recorder.count,
+          error_code: null,
+          skip_reason: null,
+          message: summary.message,
+        },
+        'passed',
+      );
+    }
+    const result = called as { frames: Uint8Array[]; content_type: string };
     const bytes = Buffer.concat(result.frames);
     const path = `artifacts/${options.capability}.${EXTENSIONS[result.content_type] ?? 'bin'}`;
     writeFileAtomic(join(runDir, path), bytes);
@@ -209,5 +238,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeOutcome> {
       },
       'failed',
     );
+  } finally {
+    await closeProvider(live);
   }
 }

@@ -25,6 +25,8 @@ import { releaseCommands } from './release-cli.ts';
 import { evidenceBundleCommand } from './bundle-cli.ts';
 import { benchmarkCommands, compareCommand } from './benchmark-cli.ts';
 import { budgetsCommands } from './budgets-cli.ts';
+import { doctorCommands } from './doctor-cli.ts';
+import { worldCommands } from './world-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -170,6 +172,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program.addCommand(benchmarkCommands(setExit));
   program.addCommand(budgetsCommands(setExit));
   program.addCommand(compareCommand(setExit));
+  program.addCommand(doctorCommands(setExit));
+  program.addCommand(worldCommands(setExit));
   return program;
 }
 

@@ -34,6 +34,16 @@ export const ERROR_CODES = {
   artifact_too_large: 'provider',
   /** The artifact URL is unsafe to fetch (credentials in the URL, non-http scheme, local target). */
   unsafe_artifact_url: 'provider',
+  /** A host runtime could not be started or said no hello (bad command, exited at once, wrong protocol). */
+  runtime_unavailable: 'provider',
+  /** A host runtime did not answer within the bridge's timeout (hello or request); it was killed. */
+  runtime_timeout: 'provider',
+  /** A host runtime exited while a request was in flight. */
+  runtime_crashed: 'provider',
+  /** A host runtime sent a message larger than the bridge's size cap; it was killed. */
+  runtime_output_too_large: 'provider',
+  /** The host runtime is up but its model or checkpoint is missing or failed to load. */
+  model_unavailable: 'provider',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorFamily = (typeof ERROR_CODES)[ErrorCode];

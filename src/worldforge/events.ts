@@ -10,6 +10,8 @@ export interface ProviderEvent {
   phase: 'success' | 'failure';
   /** Typed error code on failure. */
   error_code?: ErrorCode;
+  /** Shapes of the tensors a bridge call sent and received (`[2, 1, 2]`), never their values. */
+  tensor_shapes?: Record<string, number[]>;
 }
 
 export type EventSink = (event: ProviderEvent) => void;

@@ -98,7 +98,8 @@ describe.each(SMOKE_PROVIDER_NAMES)('%s operations', (name) => {
     for (const path of cited) expect(existsSync(join(REPO, path)), path).toBe(true);
   });
 
-  it('the adapter reads only declared env vars, and reads the ones its spec names', async () => {
+  // Bridge providers start a runtime instead of calling an endpoint: tests/unit/bridge-doctor.test.ts covers them.
+  it.skipIf(Boolean(CATALOG[name]!.bridge))('the adapter reads only declared env vars, and reads the ones its spec names', async () => {
     const read = new Set<string>();
     const exchange = successExchanges(name)[0]!;
     await withReplay(exchange.interactions, async (server) => {

@@ -122,7 +122,8 @@ describe('provider base', () => {
 
 describe('catalog', () => {
   it('lists providers in upstream order (restricted to those that exist) with schema-valid profiles', () => {
-    expect(PROVIDER_NAMES).toEqual(['mock', 'cosmos', 'runway', 'genie']);
-    expect(catalogProfiles().map((p) => p.name)).toEqual(['mock', 'cosmos', 'runway', 'genie']);
+    const upstreamOrder = ['mock', 'cosmos', 'runway', 'leworldmodel', 'lerobot', 'jepa', 'genie'];
+    expect(PROVIDER_NAMES).toEqual(upstreamOrder);
+    expect(catalogProfiles().map((p) => p.name)).toEqual(upstreamOrder);
   });
 });

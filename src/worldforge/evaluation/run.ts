@@ -18,7 +18,7 @@ export class EvaluationError extends Error {
 }
 
 export function validateSuite(suite: EvaluationSuite): void {
-  const { scenarios, source: _source, ...definition } = suite;
+  const { scenarios, source: _source, extraSources: _extra, ...definition } = suite;
   const parsedSuite = suiteDefinitionSchema().safeParse(definition);
   if (!parsedSuite.success) throw new EvaluationError(suite.id, 'definition', formatIssues(zodIssues(parsedSuite.error, definition)));
   if (scenarios.length === 0) throw new EvaluationError(suite.id, 'scenarios', 'a suite needs at least one scenario');

@@ -98,5 +98,7 @@ export interface EvaluationSuite extends z.infer<ReturnType<typeof suiteDefiniti
   capability: Capability;
   /** Source module, an input of the suite's evidence. */
   source: string;
+  /** Other modules its scenarios run through (e.g. the plan facade), also inputs of its evidence. */
+  extraSources?: readonly string[];
   scenarios: Scenario[];
 }

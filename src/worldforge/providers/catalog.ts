@@ -2,15 +2,23 @@
  * The provider catalog: every provider WorldForge knows, in display order. Suites iterate it, the
  * README table and the site render it. Adding a provider here makes the conformance suite cover it.
  */
+import type { BridgeProviderOptions } from '../bridge/provider.ts';
 import type { Provider } from './base.ts';
 import { CosmosProvider, cosmosOperations, cosmosRuntimeManifest } from './cosmos.ts';
 import { GenieProvider } from './genie.ts';
+import { JepaProvider, jepaOperations, jepaRuntimeManifest } from './jepa.ts';
+import { LeRobotProvider, lerobotOperations, lerobotRuntimeManifest } from './lerobot.ts';
+import { LeWorldModelProvider, leworldmodelOperations, leworldmodelRuntimeManifest } from './leworldmodel.ts';
 import { MockProvider } from './mock.ts';
 import type { ProviderOperations } from './operations.ts';
 import { providerProfileSchema, type ProviderProfile } from './profile.ts';
 import type { RemoteProviderOptions } from './remote.ts';
 import { RunwayProvider, runwayOperations, runwayRuntimeManifest } from './runway.ts';
 import type { RuntimeManifest } from './runtime-manifest.ts';
+
+/** What `create` receives: remote options, plus the runtime launch and model of bridge providers. */
+export type ProviderOptions = RemoteProviderOptions &
+  Pick<BridgeProviderOptions, 'launch' | 'modelName' | 'device' | 'bridge' | 'translator'>;
 
 interface CatalogEntry {
   /** Source modules, relative to the repository root; inputs of the provider's evidence. */
@@ -19,7 +27,7 @@ interface CatalogEntry {
    * Builds the provider. In-process providers ignore the remote options; remote ones take base URL
    * and key from them (the suites pass a loopback replay server and a fake key) or from the env.
    */
-  create: (options: RemoteProviderOptions) => Provider;
+  create: (options: ProviderOptions) => Provider;
   /** Runtime manifest for providers that are not checkout-safe, else null. */
   runtime: RuntimeManifest | null;
   /**
@@ -32,9 +40,21 @@ interface CatalogEntry {
    * (`fixtures/providers/<name>/`) replayed on loopback; in-process ones need nothing.
    */
   replay: boolean;
+  /**
+   * Providers behind the runtime bridge are exercised in a checkout through the deterministic
+   * fake runtime (`src/worldforge/bridge/fake-runtime.mjs`), a real subprocess.
+   */
+  bridge?: boolean;
 }
 
 const REMOTE_SOURCES = ['src/worldforge/providers/http.ts', 'src/worldforge/providers/remote.ts'];
+const BRIDGE_SOURCES = [
+  'src/worldforge/bridge/client.ts',
+  'src/worldforge/bridge/protocol.ts',
+  'src/worldforge/bridge/provider.ts',
+  'src/worldforge/bridge/tensors.ts',
+  'src/worldforge/bridge/manifest.ts',
+];
 
 /** Upstream's catalog order, restricted to the providers that exist here. */
 export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
@@ -59,6 +79,30 @@ export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
     operations: runwayOperations,
     replay: true,
   },
+  leworldmodel: {
+    sources: ['src/worldforge/providers/leworldmodel.ts', ...BRIDGE_SOURCES],
+    create: (o) => new LeWorldModelProvider(o),
+    runtime: leworldmodelRuntimeManifest,
+    operations: leworldmodelOperations,
+    replay: false,
+    bridge: true,
+  },
+  lerobot: {
+    sources: ['src/worldforge/providers/lerobot.ts', 'src/worldforge/bridge/translator.ts', ...BRIDGE_SOURCES],
+    create: (o) => new LeRobotProvider(o),
+    runtime: lerobotRuntimeManifest,
+    operations: lerobotOperations,
+    replay: false,
+    bridge: true,
+  },
+  jepa: {
+    sources: ['src/worldforge/providers/jepa.ts', ...BRIDGE_SOURCES],
+    create: (o) => new JepaProvider(o),
+    runtime: jepaRuntimeManifest,
+    operations: jepaOperations,
+    replay: false,
+    bridge: true,
+  },
   genie: {
     sources: ['src/worldforge/providers/genie.ts'],
     create: (o) => new GenieProvider(o),
@@ -70,7 +114,7 @@ export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
 
 export const PROVIDER_NAMES = Object.keys(CATALOG);
 
-export function createProvider(name: string, options: RemoteProviderOptions = {}): Provider {
+export function createProvider(name: string, options: ProviderOptions = {}): Provider {
   const entry = CATALOG[name];
   if (!entry) throw new Error(`Unknown provider '${name}'. Known: ${PROVIDER_NAMES.join(', ')}`);
   return entry.create(options);

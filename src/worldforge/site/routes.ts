@@ -26,6 +26,7 @@ export const ROUTES = {
   releases: '/releases/',
   runsAndBundles: '/runs-and-bundles/',
   benchmarks: '/benchmarks/',
+  runtimeBridge: '/runtime-bridge/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */

@@ -11,6 +11,9 @@ describe('claim-coverage', () => {
     const findings = runRule(rule, { claims, profiles: catalogProfiles(), refs: { evidence: committed(), records: {} } });
     expect(findings.map((f) => f.id)).toEqual([
       'cosmos#generate',
+      'jepa#score',
+      'lerobot#policy',
+      'leworldmodel#score',
       'mock#generate',
       'mock#predict',
       'mock#reason',

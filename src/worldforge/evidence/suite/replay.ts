@@ -5,6 +5,7 @@
  * signed query) may reach evidence — messages name URL paths only, and the evidence writer
  * rejects unsafe values anyway.
  */
+import { withFakeRuntime } from '../../bridge/suite.ts';
 import type { EventSink } from '../../events.ts';
 import type { Provider } from '../../providers/base.ts';
 import { CATALOG, createProvider } from '../../providers/catalog.ts';
@@ -57,13 +58,14 @@ export const successExchanges = (name: string): (Exchange & { path: string })[] 
 
 /**
  * Runs `fn` with a suite provider: in-process providers as they are, remote ones against a replay
- * of their success exchanges. Returns the exchange files used (inputs of the evidence).
+ * of their success exchanges, bridge ones against the fake runtime (bridge/suite.ts). Returns the exchange files used (inputs of the evidence).
  */
 export async function withSuiteProvider<T>(
   name: string,
   events: EventSink | undefined,
   fn: (provider: Provider) => Promise<T>,
 ): Promise<{ value: T; inputs: string[] }> {
+  if (CATALOG[name]?.bridge) return withFakeRuntime(name, events, fn);
   if (!CATALOG[name]?.replay) return { value: await fn(createProvider(name, { events })), inputs: [] };
   const exchanges = successExchanges(name);
   const value = await withReplay(
