@@ -38,7 +38,7 @@ describe('worldforge smoke for bridge providers', () => {
       expect(outcome.status, outcome.message).toBe('passed');
       expect(outcome.message).toContain('tensor shapes');
       const manifest = runManifestSchema().parse(JSON.parse(readFileSync(outcome.run_manifest, 'utf8')));
-      expect(manifest).toMatchObject({ endpoint: 'local', event_count: 1, artifacts: [{ content_type: 'application/json' }] });
+      expect(manifest).toMatchObject({ endpoint: 'loopback', event_count: 1, artifacts: [{ content_type: 'application/json' }] });
       const summary = readFileSync(join(outcome.run_manifest, '..', manifest.artifacts[0]!.path), 'utf8');
       expect(JSON.parse(summary).tensor_shapes[0]).toBeDefined();
       expect(summary).not.toContain('observation');
