@@ -47,6 +47,7 @@ export default defineConfig({
             { label: 'How evidence works', slug: 'how-evidence-works' },
             { label: 'Scene artifacts', slug: 'scene-artifacts' },
             { label: 'Remote providers and live smoke', slug: 'remote-providers' },
+            { label: 'Check results on GitHub', slug: 'github-ci' },
             { label: 'Check rules reference', link: ROUTES.checkRules },
             { label: 'Architecture', slug: 'architecture' },
           ],

@@ -34,8 +34,14 @@ const tempDir = () => {
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   const code = await main(argv);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
@@ -53,7 +59,8 @@ function sarifValidator() {
 
 describe('worldforge check in GitHub Actions', () => {
   it('annotates each finding of a tampered tree with file, line and rule, writes valid SARIF, and warns after the report when the summary cannot be written', async () => {
-    const r = (repo = copyRepo());
+    repo = copyRepo();
+    const r = repo;
     const path = 'evidence/conformance/mock.json';
     const original = r.read(path);
     const at = original.indexOf('"passed"');
@@ -191,7 +198,8 @@ describe('no bare stack trace', () => {
   });
 
   it('evidence generate with a read-only evidence/ folder: exit 2, one message, nothing written', () => {
-    const r = (repo = copyRepo());
+    repo = copyRepo();
+    const r = repo;
     // Permission bits do not bind root: run the CLI as an unprivileged user when the tests run as root.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     if (asUser.uid !== undefined) {
@@ -202,7 +210,7 @@ describe('no bare stack trace', () => {
     r.write(path, '{"edited": true}\n');
     const before = ['evidence/index.json', 'evidence/conformance/mock.json', path, 'README.md'].map((p) => r.read(p));
     chmodSync(join(r.root, 'evidence/conformance'), 0o555);
-    const env = { ...process.env, HOME: r.root };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: r.root };
     delete env.GITHUB_STEP_SUMMARY;
     const result = spawnSync(process.execPath, [join(r.root, 'bin/worldforge.mjs'), 'evidence'], {
       cwd: r.root,
@@ -219,7 +227,8 @@ describe('no bare stack trace', () => {
   });
 
   it('piping into a reader that closes early (| head) ends quietly, without EPIPE', async () => {
-    const r = (repo = copyRepo());
+    repo = copyRepo();
+    const r = repo;
     // Enough findings that the JSON report far exceeds a pipe buffer.
     r.write(
       'README.md',
