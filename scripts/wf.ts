@@ -2,6 +2,8 @@
  * The `worldforge` CLI. Exit codes: 0 ok, 1 check failed, 2 usage or input error.
  * Human output by default (progress on stderr), `--json` for machines (stdout only).
  */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { REPO_ROOT, repoPath, WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
@@ -127,6 +129,8 @@ async function check(options: CheckOptions): Promise<number> {
   let code: number = report.ok ? EXIT.ok : EXIT.failed;
   if (options.sarif) {
     try {
+      // The folder must exist: no mkdir for an output path (recursive mkdir never returns under /proc).
+      if (!statSync(dirname(resolve(options.sarif))).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
       writeFileAtomic(options.sarif, sarif());
     } catch (error) {
       process.stderr.write(`worldforge check: could not write the SARIF file ${options.sarif}: ${ioReason(error)}\n`);

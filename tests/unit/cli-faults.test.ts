@@ -137,6 +137,14 @@ describe('usage and input errors exit 2 with a clear message', () => {
     expect(result.stderr).toMatch(/content: not a file; pass one record/);
   });
 
+  it('check --sarif into a folder that does not exist: the report prints, then exit 2 naming the file', async () => {
+    const target = join(tempDir(), 'missing', 'check.sarif');
+    const result = await run('check', '--no-dist', '--sarif', target);
+    expect(result.stdout).toMatch(/worldforge check: (ok|FAILED)/);
+    expect(result.stderr).toContain(`worldforge check: could not write the SARIF file ${target}: no such file or folder (ENOENT)`);
+    expect(result.code).toBe(2);
+  });
+
   it('an unusable WORLDFORGE_SITE_URL', async () => {
     vi.stubEnv('WORLDFORGE_SITE_URL', 'ftp://example.org/');
     const result = await run('check', '--no-dist');
