@@ -77,6 +77,10 @@ function detailBlocks(findings: readonly Finding[]): string[] {
     );
 }
 
+/** Rows and folded diffs a job summary holds at most: GitHub refuses summaries over 1 MiB. */
+const SUMMARY_MAX_ROWS = 500;
+const SUMMARY_MAX_DETAILS = 30;
+
 /**
  * The GitHub Actions job summary (Markdown): the verdict first, then the findings table with errors
  * first, the fix commands of the errors, and every diff folded in `<details>`. Rule names link to
@@ -90,7 +94,8 @@ export function githubSummary(report: CheckReport, site: string | null = null): 
     ? `### ✅ worldforge check passed: 0 errors, ${warnings} warning(s) (${seconds} s)`
     : `### ❌ worldforge check failed: ${errors} error(s), ${warnings} warning(s) (${seconds} s)`;
   const ordered = errorsFirst(report.findings);
-  const rows = ordered.map(
+  const shown = ordered.slice(0, SUMMARY_MAX_ROWS);
+  const rows = shown.map(
     (f) =>
       `| ${f.level} | [\`${f.rule}\`](${siteLink(f.docs, site)}) | ${cell(findingLocation(f))} | ${cell(f.id)} | ${cell(f.expected)} | ${cell(f.found)} | ${cell(f.fix)} |`,
   );
@@ -101,9 +106,12 @@ export function githubSummary(report: CheckReport, site: string | null = null): 
     '| level | rule | file | id | expected | found | fix |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
+    ...(ordered.length > shown.length ? [`| … | ${ordered.length - shown.length} more finding(s) | see the job log | | | | |`] : []),
     '',
     ...(fixes.length ? ['**To fix the errors:**', '', ...fixes.map((fix) => `- ${fix.replaceAll(/\r?\n/g, ' ')}`), ''] : []),
-    ...detailBlocks(ordered).flatMap((block) => [block, '']),
+    ...detailBlocks(shown)
+      .slice(0, SUMMARY_MAX_DETAILS)
+      .flatMap((block) => [block, '']),
   ].join('\n');
 }
 

@@ -128,6 +128,13 @@ describe('job summary', () => {
     expect(githubSummary({ ok: true, elapsed_ms: 5, findings: [] })).toMatch(/^### ✅ worldforge check passed/);
   });
 
+  it('stays far below the 1 MiB limit of GitHub job summaries however many findings there are', () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ ...drift, id: `conformance/m${i}`, details: 'x'.repeat(6_000) }));
+    const summary = githubSummary({ ok: false, elapsed_ms: 1, findings: many });
+    expect(summary).toContain('| … | 1500 more finding(s) | see the job log |');
+    expect(Buffer.byteLength(summary)).toBeLessThan(512 * 1024);
+  });
+
   it('links rules root-relative without a site URL and absolute with one', () => {
     expect(githubSummary(report)).toContain('[`evidence-drift`](/rules/evidence-drift/)');
     expect(githubSummary(report, 'https://example.org/wf/')).toContain('[`evidence-drift`](https://example.org/wf/rules/evidence-drift/)');
