@@ -168,7 +168,9 @@ describe('selection commands run the secret scan of npm run check', () => {
     const checked = io(dir);
     expect(selectionCheck(checked.io, 'rule-problems.md', { json: true })).toBe(1);
     const report = JSON.parse(checked.out.join('')) as { problems: { rule: string; found: string }[] };
-    expect(report.problems).toContainEqual(expect.objectContaining({ rule: 'secret-scan', found: 'signed-url (http…)' }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ rule: 'secret-scan', found: expect.stringMatching(/^signed-url \(/) }),
+    );
     expect(checked.out.join('')).not.toContain('abcdef0123456789');
 
     const created = io(dir);

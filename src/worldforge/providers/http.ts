@@ -35,7 +35,7 @@ export const REMOTE_DEFAULTS: RequestPolicy = {
 };
 
 /** Longest upstream text (a status, a failure detail, a content type) a message quotes, in characters. */
-export const UPSTREAM_TEXT_MAX = 200;
+export const QUOTED_TEXT_MAX = 200;
 /** How much of an upstream text `upstreamText` reads. */
 const UPSTREAM_WINDOW = 16_384;
 
@@ -52,9 +52,11 @@ function scanWindow(text: string): string {
  * or CI workflow commands) become spaces, secrets are redacted, and the result is cut to `max`
  * characters. Upstream answers are untrusted: an error body can echo a key, a signed URL or a
  * megabyte of junk. Redacted before and after the cut, so a cut can never expose half a secret.
- * (Stands in for redaction.ts's `redactUpstreamText` until that lands; same contract.)
+ * Stands in for redaction.ts's `redactUpstreamText` (helper A's branch) until it lands; then this
+ * body becomes that call on the flattened text, keeping the one-line guarantee, which
+ * `redactUpstreamText` leaves to the caller.
  */
-export function upstreamText(text: string, max = UPSTREAM_TEXT_MAX): string {
+export function upstreamText(text: string, max = QUOTED_TEXT_MAX): string {
   const window = scanWindow(text);
   const flat = redactText(window.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim());
   return redactText(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
