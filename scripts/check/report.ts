@@ -83,8 +83,8 @@ const SUMMARY_MAX_DETAILS = 30;
 
 /**
  * The GitHub Actions job summary (Markdown): the verdict first, then the findings table with errors
- * first, the fix commands of the errors, and every diff folded in `<details>`. Rule names link to
- * their pages, absolute once a site URL is configured.
+ * first, the fix commands of the errors, and every diff folded in `<details>`. Each row links its
+ * rule's page (the last column), absolutely once a site URL is configured.
  */
 export function githubSummary(report: CheckReport, site: string | null = null): string {
   const { errors, warnings } = countOf(report);
@@ -97,16 +97,16 @@ export function githubSummary(report: CheckReport, site: string | null = null): 
   const shown = ordered.slice(0, SUMMARY_MAX_ROWS);
   const rows = shown.map(
     (f) =>
-      `| ${f.level} | [\`${f.rule}\`](${siteLink(f.docs, site)}) | ${cell(findingLocation(f))} | ${cell(f.id)} | ${cell(f.expected)} | ${cell(f.found)} | ${cell(f.fix)} |`,
+      `| ${f.level} | \`${f.rule}\` | ${cell(findingLocation(f))} | ${cell(f.id)} | ${cell(f.expected)} | ${cell(f.found)} | ${cell(f.fix)} | [rule](${siteLink(f.docs, site)}) |`,
   );
   const fixes = [...new Set(ordered.filter((f) => f.level === 'error').map((f) => f.fix))];
   return [
     verdict,
     '',
-    '| level | rule | file | id | expected | found | fix |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| level | rule | file | id | expected | found | fix | docs |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
-    ...(ordered.length > shown.length ? [`| … | ${ordered.length - shown.length} more finding(s) | see the job log | | | | |`] : []),
+    ...(ordered.length > shown.length ? [`| … | ${ordered.length - shown.length} more finding(s) | see the job log | | | | | |`] : []),
     '',
     ...(fixes.length ? ['**To fix the errors:**', '', ...fixes.map((fix) => `- ${fix.replaceAll(/\r?\n/g, ' ')}`), ''] : []),
     ...detailBlocks(shown)

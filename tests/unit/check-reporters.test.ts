@@ -132,12 +132,13 @@ describe('job summary', () => {
     const many = Array.from({ length: 2_000 }, (_, i) => ({ ...drift, id: `conformance/m${i}`, details: 'x'.repeat(6_000) }));
     const summary = githubSummary({ ok: false, elapsed_ms: 1, findings: many });
     expect(summary).toContain('| … | 1500 more finding(s) | see the job log |');
+    expect(summary.split('\n').filter((l) => l.startsWith('| error |'))).toHaveLength(500);
     expect(Buffer.byteLength(summary)).toBeLessThan(512 * 1024);
   });
 
   it('links rules root-relative without a site URL and absolute with one', () => {
-    expect(githubSummary(report)).toContain('[`evidence-drift`](/rules/evidence-drift/)');
-    expect(githubSummary(report, 'https://example.org/wf/')).toContain('[`evidence-drift`](https://example.org/wf/rules/evidence-drift/)');
+    expect(githubSummary(report)).toMatch(/\| `evidence-drift` \|.*\| \[rule\]\(\/rules\/evidence-drift\/\) \|\n/);
+    expect(githubSummary(report, 'https://example.org/wf/')).toContain('| [rule](https://example.org/wf/rules/evidence-drift/) |');
   });
 });
 
