@@ -51,6 +51,7 @@ export default defineConfig({
             { label: 'Remote providers and live smoke', slug: 'remote-providers' },
             { label: 'Runs, bundles and release evidence', slug: 'runs-and-bundles' },
             { label: 'Runtime bridge, doctor and worlds', slug: 'runtime-bridge' },
+            { label: 'Check results on GitHub', slug: 'github-ci' },
             { label: 'Check rules reference', link: ROUTES.checkRules },
             { label: 'Architecture', slug: 'architecture' },
           ],

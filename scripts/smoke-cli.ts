@@ -4,7 +4,7 @@
  * loopback replay server for offline rehearsals). Exit codes: 0 passed or skipped (a typed skip is
  * not a failure), 1 failed, 2 usage or invalid input.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { liveSmokeLabel } from '../src/worldforge/live-smoke.ts';
@@ -16,6 +16,7 @@ import { exchangeSchema, type Exchange } from '../src/worldforge/replay/exchange
 import { startReplayServer } from '../src/worldforge/replay/server.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { LocalRunError, RecordRefusedError, recordSmoke } from './smoke-record.ts';
+import { ioReason } from './cli-errors.ts';
 import { SmokeUsageError } from '../src/worldforge/providers/smoke-spec.ts';
 import { runSmoke, SMOKE_PROVIDERS, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
 
@@ -93,9 +94,26 @@ function providerCommand(provider: SmokeProvider, setExit: (code: number) => voi
     });
 }
 
+/**
+ * The recorded exchanges in `files` (as the user typed them). A file that is missing, not a file,
+ * not JSON or not an exchange is a `SmokeUsageError` naming it; every file is read before any is used.
+ */
 function readExchanges(files: readonly string[]): Exchange[] {
   return files.map((file) => {
-    const raw = JSON.parse(readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      if (!statSync(resolve(file)).isFile()) throw new SmokeUsageError(`${file}: not a file; pass a recorded exchange (.json).`);
+      text = readFileSync(resolve(file), 'utf8');
+    } catch (error) {
+      if (error instanceof SmokeUsageError) throw error;
+      throw new SmokeUsageError(`${file}: cannot be read: ${ioReason(error)}.`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw new SmokeUsageError(`${file}: not JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+    }
     const parsed = exchangeSchema().safeParse(raw);
     if (!parsed.success) throw new SmokeUsageError(`${file}: invalid exchange\n${formatIssues(zodIssues(parsed.error, raw))}`);
     return parsed.data;
@@ -137,7 +155,15 @@ export function smokeCommands(setExit: (code: number) => void): Command {
     .description('Serve recorded exchanges on 127.0.0.1 for an offline rehearsal; prints the origin and runs until interrupted.')
     .argument('<exchange...>', `exchange files, e.g. ${recordedExchangePath('<provider>', 'generate-success')}`)
     .action(async (files: string[]) => {
-      const exchanges = readExchanges(files.map((f) => resolve(f)));
+      let exchanges: Exchange[];
+      try {
+        exchanges = readExchanges(files);
+      } catch (error) {
+        if (!(error instanceof SmokeUsageError)) throw error;
+        process.stderr.write(`worldforge smoke replay: ${error.message}\nNothing is served.\n`);
+        setExit(EXIT.usage);
+        return;
+      }
       const server = await startReplayServer(exchanges.flatMap((e) => e.interactions));
       process.stdout.write(`replaying ${files.length} exchange(s) at ${server.origin}\n${exportLines(exchanges, server.origin)}`);
       await new Promise<void>((done) => {

@@ -2,8 +2,11 @@
  * The `worldforge` CLI. Exit codes: 0 ok, 1 check failed, 2 usage or input error.
  * Human output by default (progress on stderr), `--json` for machines (stdout only).
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { REPO_ROOT, WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeFileAtomic } from '../src/worldforge/atomic.ts';
+import { REPO_ROOT, repoPath, WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
 import {
   allSubjects,
   buildDocuments,
@@ -27,7 +30,12 @@ import { benchmarkCommands, compareCommand } from './benchmark-cli.ts';
 import { budgetsCommands } from './budgets-cli.ts';
 import { doctorCommands } from './doctor-cli.ts';
 import { worldCommands } from './world-cli.ts';
-import { humanReport, writeGithubSummary } from './check/report.ts';
+import { annotations, inGithubActions } from './check/github.ts';
+import { appendGithubSummary, githubSummary, humanReport } from './check/report.ts';
+import { sarifLog } from './check/sarif.ts';
+import { exitQuietlyOnBrokenPipe, ioCode, ioReason, unexpectedMessage } from './cli-errors.ts';
+import { unwritableTargets } from './evidence-preflight.ts';
+import { SiteUrlError, siteUrl } from '../src/worldforge/site/site-url.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
 
@@ -62,6 +70,14 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   if (!options.json) process.stderr.write(`worldforge evidence: ${subjects.length} subject(s)\n`);
   const onProgress = options.json ? undefined : progress;
   const files = partial ? await buildDocuments(subjects, onProgress) : await buildEvidence(onProgress);
+  // Everything is generated and validated; before the first write, every target must accept one.
+  const targets = [...files.keys(), 'index.json'].map((path) => repoPath(`evidence/${path}`));
+  const refused = unwritableTargets([...targets, repoPath('README.md')], REPO_ROOT);
+  if (refused.length) {
+    throw new UsageError(
+      `cannot write the evidence: ${refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}.\nNothing was written. Make the folder writable (or run where the repository is writable) and re-run \`npm run evidence\`.`,
+    );
+  }
   const summary = writeEvidence(files, { prune: !partial });
   if (partial) reindex();
   const readmeChanged = writeReadmeTable();
@@ -83,11 +99,62 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   return EXIT.ok;
 }
 
-async function check(options: { json?: boolean; githubSummary?: string; dist?: boolean; release?: boolean }): Promise<number> {
+/** Report formats of `worldforge check` on stdout. */
+const CHECK_FORMATS = ['human', 'json', 'sarif'] as const;
+
+interface CheckOptions {
+  json?: boolean;
+  format?: (typeof CHECK_FORMATS)[number];
+  sarif?: string;
+  githubSummary?: string;
+  dist?: boolean;
+  release?: boolean;
+}
+
+/** The published site URL (absolute rule links), or a usage error for an unusable value. */
+function configuredSite(): string | null {
+  try {
+    return siteUrl();
+  } catch (error) {
+    if (error instanceof SiteUrlError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Runs the check and reports it: on stdout in the chosen format (in GitHub Actions, the human
+ * format is preceded by one workflow command per finding, so findings show on the PR diff), then
+ * the optional SARIF file and job summary. The report always prints first: a summary that cannot be
+ * written is a warning, an explicit `--sarif` file that cannot be written exits 2.
+ */
+async function check(options: CheckOptions): Promise<number> {
+  const format = options.json ? 'json' : (options.format ?? 'human');
+  const site = configuredSite();
   const report = await runCheck({ scanDist: options.dist !== false, release: Boolean(options.release) });
-  writeGithubSummary(report, options.githubSummary ?? process.env.GITHUB_STEP_SUMMARY);
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${humanReport(report)}\n`);
-  return report.ok ? EXIT.ok : EXIT.failed;
+  const sarif = () => `${JSON.stringify(sarifLog(report, { version: WORLDFORGE_VERSION, site }), null, 2)}\n`;
+  if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'sarif') process.stdout.write(sarif());
+  else process.stdout.write(`${inGithubActions() ? annotations(report.findings, site) : ''}${humanReport(report, site)}\n`);
+  let code: number = report.ok ? EXIT.ok : EXIT.failed;
+  if (options.sarif) {
+    try {
+      // The folder must exist: no mkdir for an output path (recursive mkdir never returns under /proc).
+      if (!statSync(dirname(resolve(options.sarif))).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      writeFileAtomic(options.sarif, sarif());
+    } catch (error) {
+      process.stderr.write(`worldforge check: could not write the SARIF file ${options.sarif}: ${ioReason(error)}\n`);
+      code = EXIT.usage;
+    }
+  }
+  const summaryPath = options.githubSummary ?? process.env.GITHUB_STEP_SUMMARY;
+  if (summaryPath) {
+    const failure = appendGithubSummary(summaryPath, githubSummary(report, site));
+    if (failure)
+      process.stderr.write(
+        `worldforge check: warning: the job summary was not written to ${summaryPath}: ${failure}. The report above is complete.\n`,
+      );
+  }
+  return code;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -114,7 +181,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description(
       'Regenerate in memory and fail (exit 1) on drift between committed evidence, profiles, README, claims, records and published files.',
     )
-    .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json)')
+    .option('--json', 'print the report as JSON (schema: evidence/schemas/check-report.schema.json); same as --format json')
+    .addOption(new Option('--format <format>', 'report format on stdout').choices(CHECK_FORMATS).default('human'))
+    .option('--sarif <file>', 'also write the report as SARIF 2.1.0 to <file> (for GitHub code scanning)')
     .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
     .option('--release', 'release mode: known gaps on release-gated and prepared-host claims, and stale prepared-host evidence, are errors')
@@ -174,7 +243,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program.addCommand(compareCommand(setExit));
   program.addCommand(doctorCommands(setExit));
   program.addCommand(worldCommands(setExit));
+  // Added command groups do not inherit settings: every command exits 2 on a usage error, none calls process.exit.
+  for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
+}
+
+function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap((child) => allCommands(child))];
 }
 
 function listClaims(options: { json?: boolean }): number {
@@ -197,6 +272,7 @@ function listClaims(options: { json?: boolean }): number {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  exitQuietlyOnBrokenPipe();
   let code: number = EXIT.ok;
   const program = buildProgram((c) => {
     code = c;
@@ -224,7 +300,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`worldforge: ${error.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`worldforge: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const io = ioCode(error);
+    if (io) {
+      // A file-system failure the commands did not anticipate (a write refused mid-way, a folder gone).
+      const path = (error as NodeJS.ErrnoException).path;
+      const shown = path ? ` ${path.startsWith(REPO_ROOT) ? path.slice(REPO_ROOT.length).replace(/^\//, '') : path}` : '';
+      process.stderr.write(`worldforge: cannot access${shown}: ${ioReason(error)}\nCheck the path and its permissions, then re-run.\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(unexpectedMessage(error, REPO_ROOT));
     return EXIT.usage;
   }
 }

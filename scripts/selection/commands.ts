@@ -3,14 +3,17 @@
  * the check registry on the one record, so a record that passes here passes `npm run check`, and
  * the problems read the same (file:line, rule, field, expected, found, hint).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { writeFileAtomic } from '../../src/worldforge/atomic.ts';
 import { REPO_ROOT } from '../../src/worldforge/evidence/suite/repo.ts';
 import type { Finding } from '../../src/worldforge/checks/finding.ts';
 import { checkSelectionRecord } from '../../src/worldforge/checks/records-slice.ts';
 import { byPosition, type Problem } from '../../src/worldforge/problem.ts';
-import { redactText } from '../../src/worldforge/redaction.ts';
+import { RULES } from '../../src/worldforge/checks/rules.ts';
+import { findSecrets, redactText } from '../../src/worldforge/redaction.ts';
+import { ioReason } from '../cli-errors.ts';
 import { parseSelectionRecord, SELECTION_DIR } from '../../src/worldforge/records/load.ts';
 import { bandOf, scoreTotal } from '../../src/worldforge/records/rubric.ts';
 import { candidatesFromFlags, FlagError, type CandidateFlags } from './flags.ts';
@@ -111,8 +114,29 @@ function report(io: Io, shown: string, problems: readonly RecordProblem[], text:
   return problems.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
-/** Problems of one selection record text, with the rules `npm run check` applies. */
-const checkRecord = (shown: string, text: string) => problemsOf(checkSelectionRecord(REPO_ROOT, shown, text), shown);
+/**
+ * The secret scan `npm run check` runs on content/ (redaction.ts's `findSecrets`), as problems of
+ * the `secret-scan` rule: a record in the repository is published, so a secret in a draft is
+ * refused before it is written or committed. Only a masked preview is shown.
+ */
+function secretProblems(shown: string, text: string): RecordProblem[] {
+  return findSecrets(text).map((hit) => {
+    const line = text.slice(0, hit.index).split('\n').length;
+    return {
+      rule: 'secret-scan',
+      file: shown,
+      line,
+      field: `${shown}:${line}`,
+      expected: 'no secrets, signed URL queries or host-local paths',
+      reason: `${hit.kind} (${hit.preview})`,
+      hint: RULES['secret-scan'].fix,
+    };
+  });
+}
+
+/** Problems of one selection record text, with the rules `npm run check` applies (record rules and the secret scan). */
+const checkRecord = (shown: string, text: string) =>
+  [...problemsOf(checkSelectionRecord(REPO_ROOT, shown, text), shown), ...secretProblems(shown, text)].sort(byPosition);
 
 export function selectionCheck(io: Io, file: string, options: { json?: boolean }): number {
   const { full, shown } = displayPath(io.cwd, file);
@@ -120,7 +144,17 @@ export function selectionCheck(io: Io, file: string, options: { json?: boolean }
     io.err(`worldforge selection check: ${shown}: no such file\n`);
     return EXIT.usage;
   }
-  const text = readFileSync(full, 'utf8');
+  if (!statSync(full).isFile()) {
+    io.err(`worldforge selection check: ${shown}: not a file; pass one record, e.g. ${SELECTION_DIR}/<id>.md\n`);
+    return EXIT.usage;
+  }
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (error) {
+    io.err(`worldforge selection check: ${shown}: cannot be read: ${ioReason(error)}\n`);
+    return EXIT.usage;
+  }
   return report(io, shown, checkRecord(shown, text), text, Boolean(options.json));
 }
 
@@ -199,8 +233,12 @@ export async function selectionNew(io: Io, options: NewOptions, prompt = draftFr
     );
     return EXIT.failed;
   }
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, text);
+  try {
+    writeFileAtomic(full, text);
+  } catch (error) {
+    io.err(`worldforge selection new: cannot write ${shown}: ${ioReason(error)}\n`);
+    return EXIT.usage;
+  }
   io.out(`worldforge selection new: wrote ${shown}\n  ${summaryLine(text, shown)}\n  next: npx worldforge selection check ${shown}\n`);
   return EXIT.ok;
 }

@@ -8,9 +8,8 @@
 import { z } from 'zod';
 import type { CapabilityRequest, CapabilityResult } from '../capabilities/index.ts';
 import { InvalidInputError, ProviderError } from '../errors.ts';
-import { redactText } from '../redaction.ts';
 import { Provider, type CapabilityHandlers } from './base.ts';
-import { describeTarget, expectOk, jsonBody, readWithRetry, sendOnce } from './http.ts';
+import { describeTarget, expectOk, jsonBody, readWithRetry, sendOnce, upstreamText } from './http.ts';
 import { requiredEnvVars, type ProviderOperations } from './operations.ts';
 import type { ProviderProfile } from './profile.ts';
 import { envValue, joinUrl, resolvePolicy, type RemoteProviderOptions } from './remote.ts';
@@ -110,6 +109,11 @@ export const cosmosRuntimeManifest: RuntimeManifest = {
       command: smokeJson,
       note: 'Inference exceeded the request timeout; shorten the clip or raise the timeout.',
     },
+    {
+      error_code: 'artifact_too_large',
+      command: smokeJson,
+      note: 'The inline video exceeds the size cap (256 MiB, or the policy cap when smaller); shorten the clip or lower the resolution.',
+    },
   ],
   known_limitations: [
     'Only inline base64 responses are supported; artifact URLs are refused.',
@@ -124,6 +128,17 @@ const DEFAULT_SEED = 4;
 const FAILED_STATUSES = new Set(['failed', 'failure', 'error', 'rejected']);
 const URL_FIELDS = ['artifact_url', 'artifact_uri', 'output_url', 'video_url', 'artifacts', 'outputs'];
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/**
+ * Largest inline video accepted, in decoded bytes (the policy's artifact cap applies too, when
+ * smaller). The video arrives base64 inside one JSON string, and a JS string holds at most about
+ * 512 Mi characters: without a cap below that, a large answer would crash the parse instead of
+ * failing with a typed error.
+ */
+export const COSMOS_INLINE_MAX_BYTES = 256 * 1024 ** 2;
+/** Room for the JSON fields around `b64_video`. */
+const ENVELOPE_BYTES = 64 * 1024;
+/** Longest health body read (a status object). */
+const HEALTH_MAX_BYTES = 64 * 1024;
 
 const healthSchema = z.looseObject({ status: z.string() });
 const inferSchema = z.looseObject({
@@ -174,10 +189,12 @@ export class CosmosProvider extends Provider {
       const healthTarget = describeTarget('GET', healthUrl);
       const healthResponse = await readWithRetry('GET', healthUrl, { headers }, policy);
       await expectOk(healthResponse, healthTarget);
-      const health = healthSchema.safeParse(await jsonBody(healthResponse, healthTarget));
+      const health = healthSchema.safeParse(
+        await jsonBody(healthResponse, healthTarget, { maxBytes: HEALTH_MAX_BYTES, code: 'malformed_response' }),
+      );
       if (!health.success) throw new ProviderError('malformed_response', `${healthTarget} answered without a status field.`);
       if (health.data.status !== 'ready')
-        throw new ProviderError('provider_error', `${healthTarget} reports status '${redactText(health.data.status)}', not 'ready'.`);
+        throw new ProviderError('provider_error', `${healthTarget} reports status '${upstreamText(health.data.status, 80)}', not 'ready'.`);
 
       const mode = options.image ? 'image2world' : 'text2world';
       const model = options.model ?? cosmosRuntimeManifest.default_model;
@@ -193,7 +210,12 @@ export class CosmosProvider extends Provider {
       const inferTarget = describeTarget('POST', inferUrl);
       const response = await sendOnce('POST', inferUrl, { headers, body: JSON.stringify(body) }, policy);
       await expectOk(response, inferTarget);
-      const raw = await jsonBody(response, inferTarget);
+      const maxVideoBytes = Math.min(policy.maxArtifactBytes, COSMOS_INLINE_MAX_BYTES);
+      // base64 takes 4 characters per 3 bytes; the body cap bounds memory before anything is parsed.
+      const raw = await jsonBody(response, inferTarget, {
+        maxBytes: Math.ceil(maxVideoBytes / 3) * 4 + ENVELOPE_BYTES,
+        code: 'artifact_too_large',
+      });
       const parsed = inferSchema.safeParse(raw);
       if (!parsed.success) throw new ProviderError('malformed_response', `${inferTarget} answered with an unexpected shape.`);
       const data = parsed.data;
@@ -204,7 +226,7 @@ export class CosmosProvider extends Provider {
           | undefined;
         throw new ProviderError(
           'task_failed',
-          `${inferTarget} reports status '${redactText(data.status)}': ${redactText(detail ?? 'no detail')}.`,
+          `${inferTarget} reports status '${upstreamText(data.status, 80)}': ${upstreamText(detail ?? 'no detail')}.`,
         );
       }
       if (data.b64_video === undefined && URL_FIELDS.some((k) => record[k] !== undefined)) {
@@ -215,6 +237,13 @@ export class CosmosProvider extends Provider {
       }
       if (typeof data.b64_video !== 'string' || data.b64_video.length % 4 !== 0 || !BASE64.test(data.b64_video)) {
         throw new ProviderError('malformed_response', `${inferTarget} answered without valid base64 in b64_video.`);
+      }
+      const decodedBytes = (data.b64_video.length / 4) * 3 - (data.b64_video.match(/=+$/)?.[0].length ?? 0);
+      if (decodedBytes > maxVideoBytes) {
+        throw new ProviderError(
+          'artifact_too_large',
+          `${inferTarget} returned ${decodedBytes} bytes of inline video; the cap is ${maxVideoBytes}.`,
+        );
       }
       const bytes = new Uint8Array(Buffer.from(data.b64_video, 'base64'));
       const contentType = sniffContainer(bytes);

@@ -7,7 +7,7 @@
  * loopback port that must not reach evidence), never a query string, never a header value.
  */
 import { ProviderError, type ProviderErrorCode } from '../errors.ts';
-import { hasUserInfo } from '../redaction.ts';
+import { hasUserInfo, redactText } from '../redaction.ts';
 
 export interface RequestPolicy {
   /** Timeout of one HTTP attempt, in milliseconds. */
@@ -33,6 +33,58 @@ export const REMOTE_DEFAULTS: RequestPolicy = {
   maxPolls: 60,
   maxArtifactBytes: 1024 ** 3,
 };
+
+/** Longest upstream text (a status, a failure detail, a content type) a message quotes, in characters. */
+export const QUOTED_TEXT_MAX = 200;
+/** How much of an upstream text `upstreamText` reads. */
+const UPSTREAM_WINDOW = 16_384;
+
+/** The start of `text` that `upstreamText` reads (an error body can be megabytes); a token the cut splits is dropped whole. */
+function scanWindow(text: string): string {
+  if (text.length <= UPSTREAM_WINDOW) return text;
+  let end = UPSTREAM_WINDOW;
+  while (end > 0 && !/\s/.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
+
+/**
+ * Upstream text as messages may quote it: control characters (newlines that would forge log lines
+ * or CI workflow commands) become spaces, secrets are redacted, and the result is cut to `max`
+ * characters. Upstream answers are untrusted: an error body can echo a key, a signed URL or a
+ * megabyte of junk. Redacted before and after the cut, so a cut can never expose half a secret.
+ * Stands in for redaction.ts's `redactUpstreamText` (helper A's branch) until it lands; then this
+ * body becomes that call on the flattened text, keeping the one-line guarantee, which
+ * `redactUpstreamText` leaves to the caller.
+ */
+export function upstreamText(text: string, max = QUOTED_TEXT_MAX): string {
+  const window = scanWindow(text);
+  const flat = redactText(window.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim());
+  return redactText(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+}
+
+/**
+ * The wait a server asks for before the next attempt, in milliseconds: `retry-after-ms`, else
+ * `Retry-After` as seconds or as an HTTP date; null when there is no usable hint.
+ */
+export function retryHintMs(headers: Headers, now = Date.now()): number | null {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const after = headers.get('retry-after')?.trim();
+  if (!after) return null;
+  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
+  const date = Date.parse(after);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+}
+
+/**
+ * How long a read waits before its next attempt: the server's hint, else `fallback`, and never
+ * longer than one attempt may take (`policy.timeoutMs`). A hint is advice, not a command: a 600 s
+ * `Retry-After` must not keep a call with a 2 s timeout pending for ten minutes. So a read ends
+ * within `readAttempts × timeoutMs` of attempts plus `(readAttempts − 1) × timeoutMs` of waits.
+ */
+export function retryWaitMs(hint: number | null, fallback: number, policy: Pick<RequestPolicy, 'timeoutMs'>): number {
+  return Math.max(0, Math.min(hint ?? fallback, policy.timeoutMs));
+}
 
 /** Statuses worth another attempt on a read. */
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
@@ -100,20 +152,19 @@ export async function sendOnce(method: string, url: string, init: RequestInit, p
 
 /**
  * A read with bounded retries: retryable statuses and transport errors are retried up to
- * `readAttempts` times, honouring `retry-after-ms`; exhaustion is `retry_exhausted`. Any other
- * status is returned to the caller to interpret.
+ * `readAttempts` times, honouring `retry-after-ms` / `Retry-After` up to the policy's timeout
+ * (`retryWaitMs`); exhaustion is `retry_exhausted`. Any other status is returned to the caller.
  */
 export async function readWithRetry(method: string, url: string, init: RequestInit, policy: RequestPolicy): Promise<Response> {
   const target = describeTarget(method, url);
   let last = '';
   for (let n = 0; n < policy.readAttempts; n += 1) {
-    let wait = policy.backoffMs * 2 ** n;
+    let wait = retryWaitMs(null, policy.backoffMs * 2 ** n, policy);
     try {
       const response = await attempt(url, { ...init, method }, policy);
       if (!RETRYABLE.has(response.status)) return response;
       last = `HTTP ${response.status}`;
-      const hinted = Number(response.headers.get('retry-after-ms'));
-      if (response.headers.has('retry-after-ms') && Number.isFinite(hinted) && hinted >= 0) wait = hinted;
+      wait = retryWaitMs(retryHintMs(response.headers), policy.backoffMs * 2 ** n, policy);
       await response.body?.cancel();
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
@@ -124,9 +175,39 @@ export async function readWithRetry(method: string, url: string, init: RequestIn
   throw new ProviderError('retry_exhausted', `${target} failed on all ${policy.readAttempts} attempts (last: ${last}).`);
 }
 
-/** Parses a JSON body; anything else is `malformed_response`. */
-export async function jsonBody(response: Response, target: string): Promise<unknown> {
-  const text = await response.text();
+/** A cap on a response body: its size and the error code of a body over it. */
+export interface BodyLimit {
+  maxBytes: number;
+  /** `artifact_too_large` when the body carries media, `malformed_response` for a status answer. */
+  code: ProviderErrorCode;
+}
+
+/**
+ * Reads a body as text, refusing more than `limit.maxBytes` (checked against Content-Length
+ * first, then while streaming): an upstream must not be able to exhaust memory.
+ */
+export async function boundedText(response: Response, target: string, limit: BodyLimit): Promise<string> {
+  const { maxBytes } = limit;
+  const tooLarge = (what: string) => new ProviderError(limit.code, `${target} ${what}; the cap is ${maxBytes} bytes.`);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(`declares a ${declared}-byte body`);
+  }
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge('sent a larger body');
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** Parses a JSON body (within `limit`, when given); anything else is `malformed_response`. */
+export async function jsonBody(response: Response, target: string, limit?: BodyLimit): Promise<unknown> {
+  const text = limit ? await boundedText(response, target, limit) : await response.text();
   try {
     return JSON.parse(text);
   } catch {
@@ -198,7 +279,7 @@ export async function downloadArtifact(url: string, policy: RequestPolicy, optio
     await response.body?.cancel();
     throw new ProviderError(
       'unsupported_media_type',
-      `${target} returned content type '${contentType || '(none)'}'; expected video/* or application/octet-stream.`,
+      `${target} returned content type '${upstreamText(contentType, 80) || '(none)'}'; expected video/* or application/octet-stream.`,
     );
   }
   const declared = Number(response.headers.get('content-length'));

@@ -13,7 +13,9 @@
  *   rejection that crashes Node. Every create is awaited on its own.
  * - Reads use the SDK's retries, bounded by the policy: `readAttempts - 1` retries. The SDK picks
  *   the delay (0.5 s doubling, with jitter, unless the server sends `retry-after-ms` or
- *   `retry-after`), so `policy.backoffMs` does not apply to these reads.
+ *   `retry-after`), so `policy.backoffMs` does not apply to these reads. The SDK obeys a server's
+ *   hint without limit (a 600 s `Retry-After` sleeps 600 s, and its sleep ignores abort signals), so
+ *   the transport rewrites every hint to `retry-after-ms` capped like http.ts's reads (`retryWaitMs`).
  * - `policy.timeoutMs` bounds each attempt, headers and body (the SDK's own timer stops at the
  *   headers, so the transport adds a signal that also covers the body).
  * - SDK errors become the typed WorldForge errors, with the codes and messages the former fetch
@@ -39,8 +41,7 @@ import RunwayML, {
   type ClientOptions,
 } from '@runwayml/sdk';
 import { ProviderError } from '../errors.ts';
-import { redactText } from '../redaction.ts';
-import { describeTarget, jsonBody, statusError, type RequestPolicy } from './http.ts';
+import { describeTarget, jsonBody, retryHintMs, retryWaitMs, statusError, upstreamText, type RequestPolicy } from './http.ts';
 import { joinUrl } from './remote.ts';
 
 export const RUNWAY_DEFAULT_BASE_URL = 'https://api.dev.runwayml.com';
@@ -72,7 +73,7 @@ function retriedBySdk(error: APIError): boolean {
 /** Anything the SDK threw that is not a response or connection error (e.g. an unusable path parameter). */
 function unexpected(error: unknown, target: string): ProviderError {
   const detail = error instanceof Error ? error.message : String(error);
-  return new ProviderError('provider_error', `${target} could not be sent: ${redactText(detail)}`);
+  return new ProviderError('provider_error', `${target} could not be sent: ${upstreamText(detail)}`);
 }
 
 function createFailure(error: unknown, target: string, policy: RequestPolicy): unknown {
@@ -126,15 +127,36 @@ function dropShellHeaders(apiKey: string): Record<string, string | null> {
   return headers;
 }
 
+/**
+ * The response with its retry hint (`retry-after-ms` or `Retry-After`) replaced by one
+ * `retry-after-ms` no longer than `retryWaitMs` allows, so the SDK's retry sleep stays within the
+ * policy; an unusable hint is dropped. Responses without a hint are returned as they are.
+ */
+function capRetryHint(response: Response, policy: RequestPolicy): Response {
+  if (!response.headers.has('retry-after') && !response.headers.has('retry-after-ms')) return response;
+  const hint = retryHintMs(response.headers);
+  const headers = new Headers(response.headers);
+  headers.delete('retry-after');
+  headers.delete('retry-after-ms');
+  // An unusable hint is dropped: the SDK then uses its own short backoff.
+  if (hint !== null) headers.set('retry-after-ms', String(retryWaitMs(hint, 0, policy)));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 export function createRunwaySdkClient(options: { apiKey: string; baseUrl: string; policy: RequestPolicy }): RunwayClient {
   const { apiKey, policy } = options;
   if (!apiKey.trim()) throw new ProviderError('provider_not_configured', 'runway needs an API key: the client was given a blank one.');
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const readRetries = Math.max(0, Math.floor(policy.readAttempts) - 1);
   // Each attempt is bounded end to end (headers and body) and never follows a redirect.
-  const transport: ClientOptions['fetch'] = (url, init) => {
+  const transport: ClientOptions['fetch'] = async (url, init) => {
     const timeout = AbortSignal.timeout(policy.timeoutMs);
-    return fetch(url, { ...init, redirect: 'manual', signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
+    return capRetryHint(response, policy);
   };
   let sdk: RunwayML;
   try {
@@ -150,7 +172,7 @@ export function createRunwaySdkClient(options: { apiKey: string; baseUrl: string
     });
   } catch (error) {
     if (error instanceof RunwayMLError)
-      throw new ProviderError('provider_not_configured', `runway could not build its API client: ${redactText(error.message)}`);
+      throw new ProviderError('provider_not_configured', `runway could not build its API client: ${upstreamText(error.message)}`);
     throw error;
   }
 

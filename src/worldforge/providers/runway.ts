@@ -8,9 +8,8 @@
 import { z } from 'zod';
 import type { CapabilityRequest, CapabilityResult } from '../capabilities/index.ts';
 import { ProviderError } from '../errors.ts';
-import { redactText } from '../redaction.ts';
 import { Provider, type CapabilityHandlers } from './base.ts';
-import { downloadArtifact, sleep, type RequestPolicy } from './http.ts';
+import { downloadArtifact, sleep, upstreamText, type RequestPolicy } from './http.ts';
 import { envNamesFor, envVarPhrase, requiredEnvVars, type ProviderOperations } from './operations.ts';
 import type { ProviderProfile } from './profile.ts';
 import { envValue, localArtifactsAllowed, resolvePolicy, type RemoteProviderOptions } from './remote.ts';
@@ -161,7 +160,12 @@ const RUNWAY_OUTPUT_FPS = 24;
 const DEFAULT_RATIO = '1280:720';
 const TRANSFER_DEFAULT_PROMPT = 'Re-render the input video, keeping its motion and composition.';
 
-const taskCreatedSchema = z.looseObject({ id: z.string().min(1) });
+/**
+ * What a task id may look like (Runway's are UUIDs). The id comes from upstream and goes into a
+ * request path, messages, events and run manifests, so anything else is a malformed answer.
+ */
+const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const taskCreatedSchema = z.looseObject({ id: z.string().regex(TASK_ID) });
 const taskSchema = z.looseObject({
   id: z.string().optional(),
   status: z.string().min(1),
@@ -201,33 +205,39 @@ export class RunwayProvider extends Provider {
   async #run(endpoint: RunwayEndpoint, body: Record<string, unknown>) {
     const { client, policy, allowLocal } = this.#config();
     const created = taskCreatedSchema.safeParse(await client.createTask(endpoint, body));
-    if (!created.success) throw new ProviderError('malformed_response', `POST /v1/${endpoint} answered without a task id.`);
+    if (!created.success)
+      throw new ProviderError(
+        'malformed_response',
+        `POST /v1/${endpoint} answered without a task id (an identifier of at most 128 characters).`,
+      );
     const id = created.data.id;
+    // Even a well-formed id is upstream text: it reaches messages and metadata only redacted.
+    const shown = upstreamText(id);
     for (let poll = 1; poll <= policy.maxPolls; poll += 1) {
       await sleep(policy.pollIntervalMs);
       const parsed = taskSchema.safeParse(await client.retrieveTask(id));
-      if (!parsed.success) throw new ProviderError('malformed_response', `GET /v1/tasks/${id} answered without a status.`);
+      if (!parsed.success) throw new ProviderError('malformed_response', `GET /v1/tasks/${shown} answered without a status.`);
       const task = parsed.data;
       if (task.id !== undefined && task.id !== id) {
-        throw new ProviderError('malformed_response', `GET /v1/tasks/${id} answered for a different task.`);
+        throw new ProviderError('malformed_response', `GET /v1/tasks/${shown} answered for a different task.`);
       }
       const status = task.status.toUpperCase();
       if (PENDING.has(status)) continue;
       if (status === 'FAILED' || status === 'CANCELLED') {
-        const detail = redactText(task.failure ?? task.error ?? 'no detail');
+        const detail = upstreamText(task.failure ?? task.error ?? 'no detail');
         throw new ProviderError(
           'task_failed',
-          `Runway task ${id} ${status}: ${detail}${task.failureCode ? ` (failureCode ${redactText(task.failureCode)})` : ''}.`,
+          `Runway task ${shown} ${status}: ${detail}${task.failureCode ? ` (failureCode ${upstreamText(task.failureCode, 80)})` : ''}.`,
         );
       }
       if (status !== 'SUCCEEDED')
-        throw new ProviderError('malformed_response', `Runway task ${id} has unknown status '${redactText(status)}'.`);
+        throw new ProviderError('malformed_response', `Runway task ${shown} has unknown status '${upstreamText(status, 80)}'.`);
       const url = task.output?.[0];
-      if (!url) throw new ProviderError('malformed_response', `Runway task ${id} SUCCEEDED without an output URL.`);
+      if (!url) throw new ProviderError('malformed_response', `Runway task ${shown} SUCCEEDED without an output URL.`);
       const artifact = await downloadArtifact(url, policy, { allowLocal });
-      return { id, artifact };
+      return { id: shown, artifact };
     }
-    throw new ProviderError('upstream_timeout', `Runway task ${id} did not finish within ${policy.maxPolls} polls.`);
+    throw new ProviderError('upstream_timeout', `Runway task ${shown} did not finish within ${policy.maxPolls} polls.`);
   }
 
   protected readonly handlers: CapabilityHandlers = {

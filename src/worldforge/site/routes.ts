@@ -27,6 +27,7 @@ export const ROUTES = {
   runsAndBundles: '/runs-and-bundles/',
   benchmarks: '/benchmarks/',
   runtimeBridge: '/runtime-bridge/',
+  githubCi: '/github-ci/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */

@@ -9,7 +9,7 @@ describe('evidence-drift', () => {
       fresh: files(['conformance/mock.json', '{\n  "status": "passed"\n}\n'], ['fixtures/embed.json', 'same\n']),
     });
     const findings = runRule(rule, { evidence });
-    expect(brief(findings)).toEqual(['error evidence-drift evidence/conformance/mock.json:- [conformance/mock]']);
+    expect(brief(findings)).toEqual(['error evidence-drift evidence/conformance/mock.json:2 [conformance/mock]']);
     expect(findings[0]).toMatchObject({ found: '2 lines differ', fix: expect.stringContaining('npm run evidence') });
     expect(findings[0]!.details).toContain('-  "status": "failed"\n+  "status": "passed"');
   });

@@ -1,5 +1,5 @@
 /** evidence-drift: committed evidence is byte-identical to a fresh in-memory regeneration. */
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { evidenceFile } from '../../evidence/index.ts';
 import { countOf } from '../../text.ts';
 import { defineRule } from '../define-rule.ts';
@@ -17,6 +17,15 @@ function unifiedDiff(path: string, committed: string, fresh: string): string {
     : lines.join('\n').trimEnd();
 }
 
+/**
+ * The first line of the committed file that the regeneration changes (where a pull-request
+ * annotation belongs); for a pure insertion, the line it follows.
+ */
+function firstChangedLine(committed: string, fresh: string): number {
+  const [hunk] = structuredPatch('committed', 'regenerated', committed, fresh, '', '', { context: 0 }).hunks;
+  return Math.max(1, hunk?.oldStart ?? 1);
+}
+
 export default defineRule({
   id: 'evidence-drift',
   title: 'Committed evidence equals a fresh regeneration',
@@ -32,6 +41,7 @@ export default defineRule({
       return [
         {
           file: evidenceFile(path),
+          line: firstChangedLine(before, text),
           id: evidenceSubject(path),
           expected: 'committed file is byte-identical to a fresh regeneration',
           found: `${countOf(count, 'line')} differ`,
