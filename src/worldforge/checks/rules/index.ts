@@ -2,9 +2,11 @@
 // Do not edit: add or remove the module and regenerate; `npm run check` fails when this file is stale.
 import claimClassBacking from './claim-class-backing.ts';
 import claimCoverage from './claim-coverage.ts';
+import claimDecisionMismatch from './claim-decision-mismatch.ts';
 import claimDuplicate from './claim-duplicate.ts';
 import claimNonClaims from './claim-non-claims.ts';
 import claimRefFailed from './claim-ref-failed.ts';
+import claimRefRefusal from './claim-ref-refusal.ts';
 import claimRefUnknown from './claim-ref-unknown.ts';
 import claimReferenceUnknown from './claim-reference-unknown.ts';
 import claimSchema from './claim-schema.ts';
@@ -41,9 +43,11 @@ import selectionScoreBand from './selection-score-band.ts';
 export const CHECK_RULES = [
   claimClassBacking,
   claimCoverage,
+  claimDecisionMismatch,
   claimDuplicate,
   claimNonClaims,
   claimRefFailed,
+  claimRefRefusal,
   claimRefUnknown,
   claimReferenceUnknown,
   claimSchema,
