@@ -57,11 +57,8 @@ export const claimSchema = () =>
     });
 export type Claim = z.infer<ReturnType<typeof claimSchema>>;
 
-export const claimsFileSchema = () =>
-  z.strictObject({
-    /** The rows of this file. */
-    claims: z.array(claimSchema()).min(1),
-  });
+/** The outer shape of a claims file; each row is then validated on its own, so a broken row drops only itself. */
+export const claimsFileShape = () => z.strictObject({ claims: z.array(z.unknown()).min(1) });
 
 /** A known gap: a finding the project accepts for now. Entries that stop matching are errors. */
 export const knownGapSchema = () =>
@@ -73,7 +70,8 @@ export const knownGapSchema = () =>
     /** Why the gap is accepted, and what closes it. */
     reason: z.string().min(10),
   });
-export const knownGapsFileSchema = () => z.strictObject({ gaps: z.array(knownGapSchema()) });
+/** The outer shape of a known-gaps file; each entry is then validated on its own, so a broken entry drops only itself. */
+export const knownGapsFileShape = () => z.strictObject({ gaps: z.array(z.unknown()) });
 export type KnownGap = z.infer<ReturnType<typeof knownGapSchema>>;
 
 /** Non-claims every release must state explicitly, as `unsupported` rows in area `non-claim`. */

@@ -2,6 +2,7 @@
 import type { EvidenceClass } from '../../claims/schema.ts';
 import { defineRule } from '../define-rule.ts';
 import { citedRefs } from '../documents.ts';
+import { claimRefsKey } from '../quarantine.ts';
 import type { FindingDraft } from '../finding.ts';
 
 /** Record decisions each open class agrees with: a deferral cites deferrals; "not offered" cites deferrals or rejections. */
@@ -28,6 +29,8 @@ export default defineRule({
           id: claim.value.id,
           expected: `a ${claim.value.class} claim cites a record whose decision is ${agreeing.join(' or ')}`,
           found: `${ref} decides ${decision} (${resolved.source})`,
+          depends: [resolved.source],
+          covers: [claimRefsKey(claim.value.id)],
         },
       ];
     }),

@@ -1,6 +1,7 @@
 /** claim-ref-refusal: a ref naming a capability is backed only by cases showing the capability work, never by refusals alone. */
 import { defineRule } from '../define-rule.ts';
 import { citedRefs } from '../documents.ts';
+import { claimRefsKey } from '../quarantine.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -18,5 +19,7 @@ export default defineRule({
         id: claim.value.id,
         expected: `${ref} selects cases showing that it works (advertised and passed)`,
         found: resolved.detail,
+        depends: [resolved.source],
+        covers: [claimRefsKey(claim.value.id)],
       })),
 });

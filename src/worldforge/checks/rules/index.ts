@@ -39,6 +39,7 @@ import selectionDeferral from './selection-deferral.ts';
 import selectionLinks from './selection-links.ts';
 import selectionSchema from './selection-schema.ts';
 import selectionScoreBand from './selection-score-band.ts';
+import symlinkRefused from './symlink-refused.ts';
 
 export const CHECK_RULES = [
   claimClassBacking,
@@ -80,4 +81,5 @@ export const CHECK_RULES = [
   selectionLinks,
   selectionSchema,
   selectionScoreBand,
+  symlinkRefused,
 ] as const;
