@@ -52,11 +52,11 @@ function runOne(rule: CheckRule, data: Partial<CheckData>): KeyedFinding[] {
 export function runRules(data: CheckInput, rules: readonly CheckRule[] = CHECK_RULES): Finding[] {
   const keyed = rules.filter((rule) => !isSecondPhase(rule)).flatMap((rule) => runOne(rule, data));
   const all = keyed.map((k) => k.finding);
-  const second = rules
-    .filter(isSecondPhase)
-    .flatMap((rule) => runOne(rule, { ...data, findings: all }))
-    .map((k) => k.finding);
-  const first = withoutConsequences(keyed);
+  const secondKeyed = rules.filter(isSecondPhase).flatMap((rule) => runOne(rule, { ...data, findings: all }));
+  // Second-phase findings about a broken subject (a gap naming a rejected claim row) are consequences too.
+  const kept = new Set(withoutConsequences([...keyed, ...secondKeyed]));
+  const first = all.filter((f) => kept.has(f));
+  const second = secondKeyed.map((k) => k.finding).filter((f) => kept.has(f));
   const adjusted = data.gaps ? downgradeKnownGaps(first, data.gaps.gaps) : first;
   return [...adjusted, ...second].sort(byFileRuleId);
 }

@@ -9,6 +9,7 @@ import type { EvidenceKindDefinition, RefCase } from '../kinds/define.ts';
 import { generatedKindById } from '../kinds/registry.ts';
 import { unresolved } from '../kinds/resolution.ts';
 import type { EvidenceStatus } from '../schema/primitives.ts';
+import { CLAIM_REF_PATTERN, refEscape } from './schema.ts';
 import { EVIDENCE_KINDS, evidenceFile, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
 
 export interface ParsedRef {
@@ -134,6 +135,11 @@ export function resolveRef(ref: string, sources: RefSources): Resolution {
 }
 
 function resolveUncached(ref: string, sources: RefSources): Resolution {
+  // Refs reach resolvers that map them to files: one that could leave the repository resolves to nothing.
+  const leak = refEscape(ref);
+  if (leak !== null || !CLAIM_REF_PATTERN.test(ref)) {
+    return unresolved(ref, `${ref} is not a confined ref (${leak ?? 'not <kind>/<subject>[#<case>]'}); it resolves to nothing`);
+  }
   const parsed = parseRef(ref);
   const kind = generatedKindById(parsed.kind);
   if (kind) return resolveEvidence(kind, parsed, sources.evidence);
