@@ -15,7 +15,7 @@ import type { CheckData, CheckInput, CheckMode } from '../src/worldforge/checks/
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
-import { readTextTree } from '../src/worldforge/evidence/read.ts';
+import { readTextTree, refusedEntries } from '../src/worldforge/evidence/read.ts';
 import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import type { Problem } from '../src/worldforge/problem.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
@@ -87,6 +87,7 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
     // an older build is scanned too, which errs on the safe side.
     dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null,
     registries: REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec)),
+    refused: refusedEntries(REPO_ROOT),
     today: options.today ?? new Date(),
     mode: checkMode(options),
   };

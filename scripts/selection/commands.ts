@@ -56,7 +56,7 @@ function summaryLine(text: string, path: string): string {
 }
 
 /** A record finding as the selection commands print it: a problem whose field is the finding's id and hint its fix. */
-type RecordProblem = Required<Pick<Problem, 'rule' | 'expected' | 'hint'>> & Problem;
+type RecordProblem = Required<Pick<Problem, 'rule' | 'expected' | 'hint'>> & Problem & { details?: string | null };
 
 /**
  * The findings of the record rules as problems, by position. Findings are redacted, which would
@@ -73,6 +73,8 @@ function problemsOf(findings: readonly Finding[], shown: string): RecordProblem[
       expected: f.expected,
       reason: f.found,
       hint: f.fix,
+      // One finding per broken input lists its other problems here.
+      details: f.details,
     }))
     .sort(byPosition);
 }
@@ -86,6 +88,7 @@ function formatProblems(problems: readonly RecordProblem[]): string {
         `    expected: ${p.expected}`,
         `    found:    ${p.reason}`,
         `    hint:     ${p.hint}`,
+        ...(p.details ? p.details.split('\n').map((line) => `    │ ${line}`) : []),
       ].join('\n'),
     )
     .join('\n');

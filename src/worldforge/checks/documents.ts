@@ -10,18 +10,16 @@ import { LIVE_SMOKE_DIR, LIVE_SMOKE_RUNS_DIR, type LiveSmokeEntry, liveSmokeEntr
 import type { Located } from '../claims/load.ts';
 import { type RefSources, type Resolution, resolveRef } from '../claims/refs.ts';
 import type { Claim } from '../claims/schema.ts';
+import { parseJsonStrict } from '../strict-json.ts';
 import type { EvidenceTree } from './slices.ts';
 
 /** Subject id of an evidence file: its path under evidence/ without `.json`. */
 export const evidenceSubject = (path: string) => path.replace(/\.json$/, '');
 
-/** Parses JSON, turning a syntax error into a finding-friendly message. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `not valid JSON: ${(error as Error).message}` };
-  }
+/** Parses JSON strictly (duplicate keys, BOM and runaway nesting refused), turning a problem into a finding-friendly message. */
+export function parseJson(text: string, file = '(json)'): { ok: true; value: unknown } | { ok: false; message: string } {
+  const parsed = parseJsonStrict(text, file);
+  return parsed.ok ? parsed : { ok: false, message: parsed.problem.reason };
 }
 
 /** The regenerated documents of one evidence kind, parsed with its shared schema (none when the suites could not run). */

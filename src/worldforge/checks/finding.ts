@@ -57,6 +57,16 @@ export interface FindingDraft {
   found: string;
   fix?: string | undefined;
   details?: string | null;
+  /**
+   * Input subjects this finding says failed their schema (quarantine keys, see `quarantine.ts`):
+   * findings of other rules that depend on them are consequences and are not reported. A finding of
+   * a schema rule (`<input>-schema`) quarantines its `file` unless it names its keys here.
+   */
+  quarantine?: readonly string[];
+  /** Subjects whose problems this finding already reports (e.g. a claim's refs), one level below `quarantine`. */
+  covers?: readonly string[];
+  /** Subjects (besides its `file`) this finding's verdict rests on; it is dropped when one of them is quarantined or covered. */
+  depends?: readonly string[];
 }
 
 /**

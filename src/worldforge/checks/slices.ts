@@ -6,6 +6,7 @@
  */
 import type { ClaimSet, GapSet } from '../claims/load.ts';
 import type { RefSources } from '../claims/refs.ts';
+import type { RefusedEntry } from '../evidence/read.ts';
 import type { Problem } from '../problem.ts';
 import type { ProviderProfile } from '../providers/profile.ts';
 import type { DesignRecord } from '../records/design.ts';
@@ -85,6 +86,8 @@ export interface CheckData {
   dist: ReadonlyMap<string, string> | null;
   /** Each registry's committed `index.ts` and the one its folder generates now. */
   registries: readonly RegistryIndexState[];
+  /** Entries under evidence/, content/, fixtures/, .worldforge/ and the docs that are symlinks (or not regular files): never read, each refused. */
+  refused: readonly RefusedEntry[];
   /** Today's date: the only clock the check reads, for warnings that never reach evidence. */
   today: Date;
   /** Pull-request or release strictness (see CHECK_MODES). */

@@ -9,6 +9,7 @@ import type { EvidenceKindDefinition, RefCase } from '../kinds/define.ts';
 import { generatedKindById } from '../kinds/registry.ts';
 import { unresolved } from '../kinds/resolution.ts';
 import type { EvidenceStatus } from '../schema/primitives.ts';
+import { CLAIM_REF_PATTERN, refEscape } from './schema.ts';
 import { EVIDENCE_KINDS, evidenceFile, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
 
 export interface ParsedRef {
@@ -24,8 +25,12 @@ export function parseRef(ref: string): ParsedRef {
   return { ref, kind: path.slice(0, slash), subject: path.slice(slash + 1), fragment: fragment ?? null };
 }
 
-/** An evidence status, or `recorded` for an authored record (which has no outcome of its own). */
-export type ResolvedStatus = EvidenceStatus | 'recorded';
+/**
+ * An evidence status; `recorded` for an authored record (which has no outcome of its own);
+ * `refused` when a broad fragment (a capability) selects only refusal cases, which show that the
+ * capability is refused, never that it works.
+ */
+export type ResolvedStatus = EvidenceStatus | 'recorded' | 'refused';
 
 export interface Resolution {
   /** False when nothing matches the ref. */
@@ -38,6 +43,8 @@ export interface Resolution {
   checkoutSafe: boolean;
   /** Records: whether they state a blocker and a revisit trigger. */
   deferral: { blocker: boolean; revisitTrigger: boolean } | null;
+  /** Records: the record's (or candidate's) current decision, which a deferred or unsupported claim must agree with. */
+  decision?: string | null;
   /** One sentence for findings and pages. */
   detail: string;
   /** Live-smoke entries: the authored run date (YYYY-MM-DD). */
@@ -84,6 +91,17 @@ function resolveEvidence(kind: EvidenceKindDefinition, parsed: ParsedRef, eviden
   }
   const cases = selectCases(kind, doc, parsed.fragment);
   if (cases.length === 0) return unresolved(source, `${source} has no case '${parsed.fragment}'`);
+  if (cases.every((c) => c.refusal && c.keys[0] !== parsed.fragment)) {
+    const ids = cases.map((c) => c.keys[0]).filter(Boolean);
+    return {
+      found: true,
+      status: 'refused',
+      source,
+      checkoutSafe,
+      deferral: null,
+      detail: `${source}#${parsed.fragment} selects only refusal cases (${ids.join(', ')}): they show that '${parsed.fragment}' is refused, not that it works; cite ${ids.map((id) => `#${id}`).join(' or ')} to claim the refusal`,
+    };
+  }
   const status = cases.some((c) => c.status === 'failed') ? 'failed' : docStatus === 'skipped' ? 'skipped' : 'passed';
   return {
     found: true,
@@ -117,6 +135,11 @@ export function resolveRef(ref: string, sources: RefSources): Resolution {
 }
 
 function resolveUncached(ref: string, sources: RefSources): Resolution {
+  // Refs reach resolvers that map them to files: one that could leave the repository resolves to nothing.
+  const leak = refEscape(ref);
+  if (leak !== null || !CLAIM_REF_PATTERN.test(ref)) {
+    return unresolved(ref, `${ref} is not a confined ref (${leak ?? 'not <kind>/<subject>[#<case>]'}); it resolves to nothing`);
+  }
   const parsed = parseRef(ref);
   const kind = generatedKindById(parsed.kind);
   if (kind) return resolveEvidence(kind, parsed, sources.evidence);

@@ -23,6 +23,19 @@ export type ClaimArea = (typeof CLAIM_AREAS)[number];
 export const CLAIM_REF_PATTERN = /^[a-z][a-z-]*\/[a-z0-9][a-z0-9-]*(#[A-Za-z0-9._:/-]+)?$/;
 export const CLAIM_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * Why a ref could point outside the repository, or null. A fragment addresses a case, never a path:
+ * no `.` or `..` segment, no leading or doubled `/` (resolvers that map refs to files must never be
+ * handed a traversal; `confinedPath` is their second line).
+ */
+export function refEscape(ref: string): string | null {
+  const fragment = ref.includes('#') ? ref.slice(ref.indexOf('#') + 1) : '';
+  if (/[\\\0]/.test(ref)) return 'contains a backslash or NUL';
+  if (fragment.startsWith('/') || fragment.includes('//')) return 'its #fragment starts with or doubles a /';
+  if (fragment.split(/[/:]/).some((segment) => segment === '.' || segment === '..')) return 'its #fragment has a . or .. segment';
+  return null;
+}
+
 export const claimSchema = () =>
   z
     .strictObject({
@@ -35,7 +48,14 @@ export const claimSchema = () =>
       /** How the claim is proven. */
       class: z.enum(EVIDENCE_CLASSES),
       /** Evidence refs, e.g. `conformance/mock#predict`, `fixtures/generate`, `design-records/genie`. */
-      evidence: z.array(z.string().regex(CLAIM_REF_PATTERN, { message: 'must look like <kind>/<subject>[#<case>]' })).default([]),
+      evidence: z
+        .array(
+          z
+            .string()
+            .regex(CLAIM_REF_PATTERN, { message: 'must look like <kind>/<subject>[#<case>]' })
+            .refine((ref) => refEscape(ref) === null, { message: 'must stay inside the repository: a #fragment names a case, not a path' }),
+        )
+        .default([]),
       /** What the claim does NOT prove. */
       boundary: z.string().min(10),
       /** Deferred or unsupported: what blocks it. */
@@ -57,11 +77,8 @@ export const claimSchema = () =>
     });
 export type Claim = z.infer<ReturnType<typeof claimSchema>>;
 
-export const claimsFileSchema = () =>
-  z.strictObject({
-    /** The rows of this file. */
-    claims: z.array(claimSchema()).min(1),
-  });
+/** The outer shape of a claims file; each row is then validated on its own, so a broken row drops only itself. */
+export const claimsFileShape = () => z.strictObject({ claims: z.array(z.unknown()).min(1) });
 
 /** A known gap: a finding the project accepts for now. Entries that stop matching are errors. */
 export const knownGapSchema = () =>
@@ -73,7 +90,8 @@ export const knownGapSchema = () =>
     /** Why the gap is accepted, and what closes it. */
     reason: z.string().min(10),
   });
-export const knownGapsFileSchema = () => z.strictObject({ gaps: z.array(knownGapSchema()) });
+/** The outer shape of a known-gaps file; each entry is then validated on its own, so a broken entry drops only itself. */
+export const knownGapsFileShape = () => z.strictObject({ gaps: z.array(z.unknown()) });
 export type KnownGap = z.infer<ReturnType<typeof knownGapSchema>>;
 
 /** Non-claims every release must state explicitly, as `unsupported` rows in area `non-claim`. */

@@ -50,9 +50,16 @@ interface RefParts<Id extends string> {
 
 /** A case a ref fragment can select: the fragments that address it, and its outcome. */
 export interface RefCase {
-  /** Every fragment that selects this case (its id, and e.g. its capability). */
+  /** Every fragment that selects this case: its own id first, then broader keys (e.g. its capability). */
   keys: readonly (string | undefined)[];
   status: CaseStatus;
+  /**
+   * The case shows that something is refused (an unadvertised capability failing closed, a recorded
+   * upstream failure), not that it works. A broader key (a capability) asks whether the capability
+   * works, which a refusal cannot show: when it selects only refusals the ref backs nothing. Only
+   * the case's own id (`keys[0]`) cites the refusal itself.
+   */
+  refusal?: boolean;
 }
 
 /** One evidence file a suite produces: `evidence/<kind>/<name>.json`. */

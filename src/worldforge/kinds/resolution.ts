@@ -8,6 +8,7 @@ export const unresolved = (source: string, detail: string): Resolution => ({
   source,
   checkoutSafe: false,
   deferral: null,
+  decision: null,
   detail,
 });
 
@@ -26,6 +27,7 @@ export function recordedDecision(source: string, label: string, decision: Decisi
     source,
     checkoutSafe: false,
     deferral: { blocker: Boolean(decision.blocker), revisitTrigger: Boolean(decision.revisit_trigger) },
+    decision: decision.decision,
     detail: `${label}: decision ${decision.decision}${decision.blocker ? ', with blocker' : ''}${decision.revisit_trigger ? ' and revisit trigger' : ''}`,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Markdown-with-frontmatter parsing that keeps positions: the leading `---` block is parsed with
- * `yaml`'s `parseDocument` and a `LineCounter`, so every problem can be reported as file:line,
- * and the body's line offset is known for positions inside the Markdown (remark positions count
- * from the body, not the file).
+ * the safe YAML reader (`safe-yaml.ts`: no alias bombs, no stack overflows, no byte-order mark),
+ * so every problem can be reported as file:line, and the body's line offset is known for positions
+ * inside the Markdown (remark positions count from the body, not the file).
  */
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { parseYamlSafe } from '../safe-yaml.ts';
 
 export interface ParsedMarkdown {
   /** The frontmatter as plain JSON-like data (null when there is none or it is broken). */
@@ -38,10 +39,11 @@ export function splitFrontmatter(text: string): { yaml: string | null; body: str
 }
 
 export function parseMarkdownFile(text: string): ParsedMarkdown {
+  if (text.charCodeAt(0) === 0xfeff) {
+    const message = 'starts with a byte-order mark (line 1, column 1); save the file as UTF-8 without BOM';
+    return { data: null, doc: null, body: text, bodyLine: 1, errors: [{ line: 1, message }], lineOf: () => 1 };
+  }
   const split = splitFrontmatter(text);
-  const counter = new LineCounter();
-  // File line = 1 (the opening ---) + line inside the YAML text.
-  const lineOf = (offset: number) => counter.linePos(offset).line + 1;
   if (split.yaml === null) {
     return {
       data: null,
@@ -52,10 +54,11 @@ export function parseMarkdownFile(text: string): ParsedMarkdown {
       lineOf: () => 1,
     };
   }
-  // The core schema (YAML 1.2) keeps `2026-11-26` a string; dates are authored text, not instants.
-  const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split('\n')[0]! }));
-  return { data: errors.length ? null : doc.toJS(), doc, body: split.body, bodyLine: split.bodyLine, errors, lineOf };
+  // File line = 1 (the opening ---) + line inside the YAML text.
+  const yaml = parseYamlSafe(split.yaml, '(frontmatter)', 1);
+  const lineOf = (offset: number) => yaml.lineCounter.linePos(offset).line + 1;
+  const errors = yaml.problems.map((p) => ({ line: p.line ?? 1, message: p.reason }));
+  return { data: errors.length ? null : yaml.value, doc: yaml.doc, body: split.body, bodyLine: split.bodyLine, errors, lineOf };
 }
 
 /**

@@ -7,6 +7,7 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { pageKey } from '../checks/quarantine.ts';
 import type { RecordProblem } from './problems.ts';
 import { bandAnchor, candidateAnchor, criterionAnchor, designRecordPath, providerPath, ROUTES } from '../site/routes.ts';
 import { CRITERION_IDS, PROMOTION_LEVELS, SCORE_BANDS } from './rubric.ts';
@@ -89,6 +90,7 @@ export function linkProblems(
         field: '(body)',
         expected: 'a link to a page the site renders',
         reason: `${link.url} resolves to no page`,
+        depends: [pageKey(path)],
         hint: `link one of: ${[...routes.keys()].filter((p) => p.startsWith(path.split('/').slice(0, 2).join('/'))).join(', ')}`,
       });
       continue;
@@ -101,6 +103,7 @@ export function linkProblems(
         field: '(body)',
         expected: `an anchor ${path} renders`,
         reason: `#${anchor} is not on ${path}`,
+        depends: [pageKey(path)],
         hint: `use one of: ${[...anchors].map((a) => `#${a}`).join(', ')}`,
       });
     }

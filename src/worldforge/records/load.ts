@@ -4,10 +4,10 @@
  * over the records loaded here, shared by `npm run check` (all records) and
  * `worldforge selection check <file>` (one file).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { RuleId } from '../checks/rules.ts';
+import { readMarkdownEntries } from '../evidence/read.ts';
 import { byPosition } from '../problem.ts';
 import { type DesignRecord, designRecordSchema } from './design.ts';
 import { lineOfPath, type ParsedMarkdown, parseMarkdownFile } from './frontmatter.ts';
@@ -79,13 +79,21 @@ function parseRecord<T extends { id: string }>(kind: Kind<T>, path: string, text
 export const parseSelectionRecord = (path: string, text: string) => parseRecord(SELECTION, path, text);
 export const parseDesignRecord = (path: string, text: string) => parseRecord(DESIGN, path, text);
 
-function readDir(root: string, dir: string): { path: string; text: string }[] {
-  const full = join(root, dir);
-  if (!existsSync(full)) return [];
-  return readdirSync(full)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => ({ path: `${dir}/${name}`, text: readFileSync(join(full, name), 'utf8') }));
+/** The record files of `dir`; an entry named `*.md` that is not a regular file is a problem of the kind's schema rule, never read. */
+function readDir(root: string, dir: string, kind: Kind<unknown>): { files: { path: string; text: string }[]; problems: RecordProblem[] } {
+  const { files, refused } = readMarkdownEntries(join(root, dir));
+  return {
+    files: files.map(({ name, text }) => ({ path: `${dir}/${name}`, text })),
+    problems: refused.map(({ name, reason }) => ({
+      rule: kind.schemaRule,
+      file: `${dir}/${name}`,
+      line: null,
+      field: '(file)',
+      expected: 'a Markdown file',
+      reason,
+      hint: 'remove it, or replace it with a regular Markdown file (symlinks are never followed)',
+    })),
+  };
 }
 
 export interface RecordSet {
@@ -98,13 +106,16 @@ export interface RecordSet {
 /** Every record under `root`/content with its structural problems. */
 export function loadRecords(root: string): RecordSet {
   const problems: RecordProblem[] = [];
-  const load = <T>(dir: string, parse: (path: string, text: string) => ParsedRecord<T>) =>
-    readDir(root, dir).flatMap(({ path, text }) => {
+  const load = <T>(dir: string, kind: Kind<unknown>, parse: (path: string, text: string) => ParsedRecord<T>) => {
+    const { files, problems: refused } = readDir(root, dir, kind);
+    problems.push(...refused);
+    return files.flatMap(({ path, text }) => {
       const result = parse(path, text);
       problems.push(...result.problems);
       return result.record ? [result.record] : [];
     });
-  const selection = load(SELECTION_DIR, parseSelectionRecord);
-  const design = load(DESIGN_DIR, parseDesignRecord);
+  };
+  const selection = load(SELECTION_DIR, SELECTION, parseSelectionRecord);
+  const design = load(DESIGN_DIR, DESIGN, parseDesignRecord);
   return { selection, design, problems: problems.sort(byPosition) };
 }

@@ -11,8 +11,12 @@ import { lineOfPath, type ParsedMarkdown } from './frontmatter.ts';
 import { ROUTES } from '../site/routes.ts';
 import { CRITERION_IDS, SELECTION_DECISIONS } from './rubric.ts';
 
-/** A record problem always says what was expected and how to fix it. */
-export type RecordProblem = Problem & { line: number | null; expected: string; hint: string };
+/**
+ * A record problem always says what was expected and how to fix it. `depends` names the quarantine
+ * keys (files, `page:<route>`) its verdict rests on, so it is not reported while one of them is
+ * itself broken (see checks/quarantine.ts).
+ */
+export type RecordProblem = Problem & { line: number | null; expected: string; hint: string; depends?: readonly string[] };
 
 interface Help {
   expected: string;

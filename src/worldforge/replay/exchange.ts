@@ -4,13 +4,15 @@
  * server answers with, plus the outcome the adapter must produce. They are shaped like the
  * documented upstream API (origin `synthetic`) or scrubbed recordings (origin `captured`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readFileEntries } from '../evidence/read.ts';
 import { FixtureCorpusError } from '../fixtures/load.ts';
 import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
 import type { Problem } from '../problem.ts';
 import { capabilitySchema, errorCodeSchema, providerIdSchema } from '../schema/primitives.ts';
+import { parseJsonStrict } from '../strict-json.ts';
 import { zodIssues } from '../validation.ts';
 
 export const EXCHANGE_SCHEMA = 'worldforge.exchange@1';
@@ -106,12 +108,9 @@ export function parseExchange(
   text: string,
 ): { exchange?: Exchange & { path: string }; problems: Problem[] } {
   const problem = (field: string, reason: string): Problem => ({ file: path, field, reason, rule: 'exchange-schema' });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { problems: [problem('(root)', `not valid JSON (${(error as Error).message})`)] };
-  }
+  const strict = parseJsonStrict(text, path);
+  if (!strict.ok) return { problems: [{ ...strict.problem, rule: 'exchange-schema' }] };
+  const raw = strict.value;
   const parsed = exchangeSchema().safeParse(raw);
   if (!parsed.success) return { problems: zodIssues(parsed.error, raw).map((issue) => problem(issue.path, issue.message)) };
   const name = path
@@ -132,19 +131,16 @@ export function parseExchange(
  * listing every problem of every file (file, field, reason) when any file is invalid.
  */
 export function loadExchanges(root: string, provider: string): (Exchange & { path: string })[] {
-  const dir = join(root, EXCHANGES_DIR, provider);
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort();
-  } catch {
-    return [];
-  }
+  const { files, refused } = readFileEntries(join(root, EXCHANGES_DIR, provider), '.json');
   const exchanges: (Exchange & { path: string })[] = [];
-  const problems: Problem[] = [];
-  for (const name of names) {
-    const result = parseExchange(provider, exchangeFilePath(provider, name), readFileSync(join(dir, name), 'utf8'));
+  const problems: Problem[] = refused.map(({ name, reason }) => ({
+    file: exchangeFilePath(provider, name),
+    field: '(file)',
+    reason,
+    rule: 'exchange-schema',
+  }));
+  for (const { name, text } of files) {
+    const result = parseExchange(provider, exchangeFilePath(provider, name), text);
     problems.push(...result.problems);
     if (result.exchange) exchanges.push(result.exchange);
   }

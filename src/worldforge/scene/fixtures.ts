@@ -5,11 +5,12 @@
  * `{"$number": "NaN" | "Infinity" | "-Infinity"}`, `{"$float32": [..]}` (a Float32Array, as a
  * tensor would arrive) and `{"$date": "…"}` (a Date instance).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readFileEntries } from '../evidence/read.ts';
 import { FIXTURE_ORIGINS } from '../fixtures/schema.ts';
 import { FixtureCorpusError, type FixtureProblem } from '../fixtures/load.ts';
+import { parseJsonStrict } from '../strict-json.ts';
 import { zodIssues } from '../validation.ts';
 import { SCENE_ERROR_CODE_LIST } from './codes.ts';
 import { once } from '../once.ts';
@@ -53,12 +54,9 @@ export function decodeSceneValue(value: unknown): unknown {
 }
 
 function parseSceneFixture(path: string, text: string): { fixture?: SceneFixture; problems: FixtureProblem[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { problems: [{ file: path, field: '(root)', reason: `not valid JSON (${(error as Error).message})` }] };
-  }
+  const strict = parseJsonStrict(text, path);
+  if (!strict.ok) return { problems: [strict.problem] };
+  const json = strict.value;
   const parsed = sharedFixtureSchema().safeParse(json);
   if (!parsed.success) return { problems: zodIssues(parsed.error, json).map((i) => ({ file: path, field: i.path, reason: i.message })) };
   const name = path
@@ -77,15 +75,11 @@ function parseSceneFixture(path: string, text: string): { fixture?: SceneFixture
 
 /** Every scene fixture under `root`, sorted by file name; throws FixtureCorpusError on problems. */
 export function loadSceneCorpus(root: string): SceneFixture[] {
-  const dir = join(root, SCENE_CORPUS_DIR);
-  if (!existsSync(dir)) return [];
+  const { files, refused } = readFileEntries(join(root, SCENE_CORPUS_DIR), '.json');
   const fixtures: SceneFixture[] = [];
-  const problems: FixtureProblem[] = [];
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()) {
-    const path = `${SCENE_CORPUS_DIR}/${name}`;
-    const result = parseSceneFixture(path, readFileSync(join(dir, name), 'utf8'));
+  const problems: FixtureProblem[] = refused.map(({ name, reason }) => ({ file: `${SCENE_CORPUS_DIR}/${name}`, field: '(file)', reason }));
+  for (const { name, text } of files) {
+    const result = parseSceneFixture(`${SCENE_CORPUS_DIR}/${name}`, text);
     problems.push(...result.problems);
     if (result.fixture) fixtures.push(result.fixture);
   }

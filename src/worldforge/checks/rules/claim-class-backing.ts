@@ -3,6 +3,7 @@ import { CLASS_POLICY } from '../../claims/backing.ts';
 import { parseRef, resolveRef } from '../../claims/refs.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+import { claimRefsKey } from '../quarantine.ts';
 
 export default defineRule({
   id: 'claim-class-backing',
@@ -15,8 +16,10 @@ export default defineRule({
       const { value: claim } = c;
       const policy = CLASS_POLICY[claim.class];
       if (claim.class === 'unsupported') return [];
-      const base = { file: c.file, line: c.fieldLines?.class ?? c.line, id: claim.id };
       const resolutions = claim.evidence.map((ref) => ({ ref, kind: parseRef(ref).kind, resolved: resolveRef(ref, refs) }));
+      // Not reported while a cited source is broken or a ref of this claim is already reported.
+      const depends = [...resolutions.map(({ resolved }) => resolved.source), claimRefsKey(claim.id)];
+      const base = { file: c.file, line: c.fieldLines?.class ?? c.line, id: claim.id, depends };
       const backing = resolutions.filter(({ kind, resolved }) => {
         if (!policy.kinds.includes(kind) || !resolved.found) return false;
         if (claim.class === 'deferred') return Boolean(resolved.deferral?.blocker && resolved.deferral.revisitTrigger);

@@ -2,7 +2,10 @@
 import { CAPABILITIES } from '../../capabilities/index.ts';
 import { resolveRef } from '../../claims/refs.ts';
 import { defineRule } from '../define-rule.ts';
+import { evidenceFile } from '../../evidence/index.ts';
+import { conformancePath } from '../documents.ts';
 import type { FindingDraft } from '../finding.ts';
+import { claimRefKey } from '../quarantine.ts';
 
 export default defineRule({
   id: 'claim-coverage',
@@ -28,6 +31,8 @@ export default defineRule({
                 expected: `a capability or provider claim citing conformance/${profile.name}#${capability} (passed)`,
                 found: `${profile.name} advertises ${capability} but no claim row is backed by its conformance evidence`,
                 fix: `Add a claim row citing conformance/${profile.name}#${capability} to content/claims/capabilities.yaml, or stop advertising ${capability}.`,
+                // A broken claim row citing this provider, or its broken evidence, is reported instead.
+                depends: [claimRefKey(`conformance/${profile.name}`), evidenceFile(conformancePath(profile.name))],
               },
             ];
       }),

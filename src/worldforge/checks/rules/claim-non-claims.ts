@@ -2,6 +2,7 @@
 import { REQUIRED_NON_CLAIMS } from '../../claims/schema.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+import { claimKey } from '../quarantine.ts';
 
 export default defineRule({
   id: 'claim-non-claims',
@@ -20,6 +21,7 @@ export default defineRule({
           id,
           expected: `an unsupported non-claim row '${id}' stating that WorldForge does not claim ${topic}`,
           found: row ? `class ${row.value.class}, area ${row.value.area}` : 'no such row',
+          depends: [claimKey(id)],
         },
       ];
     }),

@@ -1,6 +1,7 @@
 /** claim-ref-failed: the evidence a claim cites passed (not failed, not skipped). */
 import { defineRule } from '../define-rule.ts';
 import { citedRefs } from '../documents.ts';
+import { claimRefsKey } from '../quarantine.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -18,5 +19,7 @@ export default defineRule({
         id: claim.value.id,
         expected: `${ref} passed`,
         found: resolved.detail,
+        depends: [resolved.source],
+        covers: [claimRefsKey(claim.value.id)],
       })),
 });

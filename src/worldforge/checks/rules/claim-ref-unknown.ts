@@ -1,6 +1,7 @@
 /** claim-ref-unknown: every evidence ref of a claim resolves to evidence or a record. */
 import { defineRule } from '../define-rule.ts';
 import { citedRefs } from '../documents.ts';
+import { claimRefsKey } from '../quarantine.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -18,6 +19,8 @@ export default defineRule({
         id: claim.value.id,
         expected: `evidence ref ${ref} resolves`,
         found: resolved.detail,
+        depends: [resolved.source],
+        covers: [claimRefsKey(claim.value.id)],
         fix: `Fix the ref in ${claim.file}, or run \`npm run evidence\` if the evidence should exist.`,
       })),
 });

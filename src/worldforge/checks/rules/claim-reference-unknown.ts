@@ -2,6 +2,7 @@
 import { findClaimReferences } from '../../claims/references.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+import { claimKey } from '../quarantine.ts';
 
 export default defineRule({
   id: 'claim-reference-unknown',
@@ -21,6 +22,7 @@ export default defineRule({
           expected: ':claim[id] names a claim row in content/claims/',
           found: `no claim '${ref.id}'`,
           fix: 'Use an existing claim id (npx worldforge claims list) or add the row to content/claims/.',
+          depends: [claimKey(ref.id)],
         })),
     );
   },

@@ -1,6 +1,7 @@
 /** design-record-links: the `selection:` reference and the body links of a design record resolve. */
 import { byPosition, problemFinding } from '../../problem.ts';
 import { linkProblems } from '../../records/links.ts';
+import { SELECTION_DIR } from '../../records/load.ts';
 import { fieldProblem, type RecordProblem } from '../../records/problems.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
@@ -21,18 +22,19 @@ export default defineRule({
           const [recordId, candidateId] = ref.split('#');
           const target = selection.find((s) => s.id === recordId);
           if (!target?.candidates.some((c) => c.id === candidateId)) {
-            problems.push(
-              fieldProblem(record, ['selection'], {
+            problems.push({
+              ...fieldProblem(record, ['selection'], {
                 reason: target ? `record '${recordId}' has no candidate '${candidateId}'` : `no selection record '${recordId}'`,
                 expected: 'an existing <selection record>#<candidate>',
                 hint: `selection records: ${selection.map((s) => s.id).join(', ') || 'none'}`,
               }),
-            );
+              depends: [`${SELECTION_DIR}/${recordId}.md`],
+            });
           }
         }
         return [...problems, ...linkProblems(record.path, record.links, records.routes)];
       })
       .sort(byPosition)
-      .map((p) => problemFinding(p, 'links that resolve'));
+      .map((p) => ({ ...problemFinding(p, 'links that resolve'), depends: p.depends }));
   },
 });

@@ -1,10 +1,18 @@
 /** design-record-schema: design records have the documented structure, an id equal to the file name, and a complete deferral or artifact boundary. */
-import { byPosition, problemFinding } from '../../problem.ts';
 import { isConcrete } from '../../records/common.ts';
 import { fieldProblem, type RecordProblem } from '../../records/problems.ts';
 import type { DesignRecord } from '../../records/design.ts';
 import type { LoadedRecord } from '../../records/load.ts';
+import { designRecordPath, ROUTES } from '../../site/routes.ts';
 import { defineRule } from '../define-rule.ts';
+import { pageKey } from '../quarantine.ts';
+import { candidateRow, schemaFindingsByFile } from '../schema-finding.ts';
+
+/** A broken design record file, its page and its entry on the design records index. */
+const designKeys = (file: string) => {
+  const id = file.split('/').at(-1)!.replace(/\.md$/, '');
+  return [file, pageKey(designRecordPath(id)), pageKey(ROUTES.designRecords)];
+};
 import type { FindingDraft } from '../finding.ts';
 
 /** The rules across fields of one design record. */
@@ -58,7 +66,9 @@ export default defineRule({
   fix: 'Fix the named field of the design record; its id must equal the file name.',
   scope: ['records'],
   check: ({ records }): FindingDraft[] =>
-    [...records.problems.filter((p) => p.rule === 'design-record-schema'), ...records.design.flatMap(designProblems)]
-      .sort(byPosition)
-      .map((p) => problemFinding(p, 'a valid design record')),
+    schemaFindingsByFile(
+      [...records.problems.filter((p) => p.rule === 'design-record-schema'), ...records.design.flatMap(designProblems)],
+      'a valid design record',
+      candidateRow,
+    ).map((draft) => ({ ...draft, quarantine: designKeys(draft.file) })),
 });

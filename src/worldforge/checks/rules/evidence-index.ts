@@ -22,11 +22,19 @@ export default defineRule({
     const problems = index.data.files.flatMap((entry) => {
       const content = committed.get(entry.path);
       const actual = content === undefined ? 'file missing' : sha256Tag(content);
-      return actual === entry.sha256 ? [] : [{ file: evidenceFile(INDEX_PATH), id: entry.path, expected: entry.sha256, found: actual }];
+      return actual === entry.sha256
+        ? []
+        : [{ file: evidenceFile(INDEX_PATH), id: entry.path, expected: entry.sha256, found: actual, depends: [evidenceFile(entry.path)] }];
     });
     const unlisted = [...committed.keys()]
       .filter((path) => path !== INDEX_PATH && !listed.has(path))
-      .map((path) => ({ file: evidenceFile(INDEX_PATH), id: path, expected: 'listed in index.json', found: 'not listed' }));
+      .map((path) => ({
+        file: evidenceFile(INDEX_PATH),
+        id: path,
+        expected: 'listed in index.json',
+        found: 'not listed',
+        depends: [evidenceFile(path)],
+      }));
     return [...problems, ...unlisted];
   },
 });

@@ -1,31 +1,38 @@
-/** evidence-schema: every committed evidence file and the index parse with their shared schema. */
-import { EVIDENCE_KINDS, evidenceIndexSchema, evidenceKindOf, evidenceSchemaOf, INDEX_PATH, evidenceFile } from '../../evidence/index.ts';
+/** evidence-schema: every committed evidence file and the index parse with their shared schema (one finding per broken file). */
+import { EVIDENCE_KINDS, evidenceFile, evidenceIndexSchema, evidenceKindOf, evidenceSchemaOf, INDEX_PATH } from '../../evidence/index.ts';
+import { parseJsonStrict } from '../../strict-json.ts';
 import { formatIssues, zodIssues } from '../../validation.ts';
 import { defineRule } from '../define-rule.ts';
+import { evidenceSubject } from '../documents.ts';
 import type { FindingDraft } from '../finding.ts';
-import { evidenceSubject, parseJson } from '../documents.ts';
 
 export default defineRule({
   id: 'evidence-schema',
   title: 'Evidence files match their schema',
-  why: 'Every file in evidence/ is parsed with the same zod schema the site uses. A file that breaks it cannot be rendered or trusted, and a result_digest that does not match the body means the file was edited by hand.',
+  why: 'Every file in evidence/ is parsed with the same zod schema the site uses. A file that breaks it cannot be rendered or trusted, and a result_digest that does not match the body means the file was edited by hand. A broken file is one finding: its drift, its index digest and the claims citing it are not reported again.',
   fix: 'Do not edit evidence/ by hand. Run `npm run evidence` to regenerate, then commit the result.',
   scope: ['evidence'],
   check: ({ evidence: { committed } }): FindingDraft[] =>
-    [...committed].flatMap(([path, text]) => {
+    [...committed].flatMap(([path, text]): FindingDraft[] => {
       const kind = evidenceKindOf(path);
       const schema = kind ? evidenceSchemaOf(kind) : path === INDEX_PATH ? evidenceIndexSchema() : null;
       if (!schema) return [];
-      const parsed = parseJson(text);
-      if (!parsed.ok) return [{ file: evidenceFile(path), id: evidenceSubject(path), expected: 'valid JSON', found: parsed.message }];
-      const result = schema.safeParse(parsed.value);
+      const file = evidenceFile(path);
+      const json = parseJsonStrict(text, file);
+      if (!json.ok)
+        return [{ file, line: json.problem.line, id: evidenceSubject(path), expected: 'valid JSON', found: json.problem.reason }];
+      const result = schema.safeParse(json.value);
       if (result.success) return [];
-      return zodIssues(result.error, parsed.value).map((issue) => ({
-        file: evidenceFile(path),
-        id: `${evidenceSubject(path)} → ${issue.path}`,
-        expected: `field ${issue.path} valid for ${kind ? EVIDENCE_KINDS[kind].schemaName : 'the index schema'}`,
-        found: issue.message,
-        details: formatIssues([issue]),
-      }));
+      const issues = zodIssues(result.error, json.value);
+      const more = issues.length - 1;
+      return [
+        {
+          file,
+          id: `${evidenceSubject(path)} → ${issues[0]!.path}`,
+          expected: `field ${issues[0]!.path} valid for ${kind ? EVIDENCE_KINDS[kind].schemaName : 'the index schema'}`,
+          found: more ? `${issues[0]!.message} (and ${more} more problem${more === 1 ? '' : 's'}, listed below)` : issues[0]!.message,
+          details: formatIssues(issues),
+        },
+      ];
     }),
 });

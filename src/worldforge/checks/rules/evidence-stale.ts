@@ -28,6 +28,8 @@ export default defineRule({
                 id: input.path,
                 expected: `${input.path} unchanged (${String(input.sha256).slice(0, 19)}…)`,
                 found: now === null ? `${input.path} no longer exists` : `${input.path} changed (${now.slice(0, 19)}…)`,
+                // A changed input that fails its own schema is reported by that schema rule instead.
+                depends: [input.path],
               },
             ];
       });

@@ -5,9 +5,11 @@ import benchmarkBudgetSchema from './benchmark-budget-schema.ts';
 import benchmarkPresetSchema from './benchmark-preset-schema.ts';
 import claimClassBacking from './claim-class-backing.ts';
 import claimCoverage from './claim-coverage.ts';
+import claimDecisionMismatch from './claim-decision-mismatch.ts';
 import claimDuplicate from './claim-duplicate.ts';
 import claimNonClaims from './claim-non-claims.ts';
 import claimRefFailed from './claim-ref-failed.ts';
+import claimRefRefusal from './claim-ref-refusal.ts';
 import claimRefUnknown from './claim-ref-unknown.ts';
 import claimReferenceUnknown from './claim-reference-unknown.ts';
 import claimSchema from './claim-schema.ts';
@@ -43,6 +45,7 @@ import selectionDeferral from './selection-deferral.ts';
 import selectionLinks from './selection-links.ts';
 import selectionSchema from './selection-schema.ts';
 import selectionScoreBand from './selection-score-band.ts';
+import symlinkRefused from './symlink-refused.ts';
 
 export const CHECK_RULES = [
   benchmarkBaselineSchema,
@@ -50,9 +53,11 @@ export const CHECK_RULES = [
   benchmarkPresetSchema,
   claimClassBacking,
   claimCoverage,
+  claimDecisionMismatch,
   claimDuplicate,
   claimNonClaims,
   claimRefFailed,
+  claimRefRefusal,
   claimRefUnknown,
   claimReferenceUnknown,
   claimSchema,
@@ -88,4 +93,5 @@ export const CHECK_RULES = [
   selectionLinks,
   selectionSchema,
   selectionScoreBand,
+  symlinkRefused,
 ] as const;

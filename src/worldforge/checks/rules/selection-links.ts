@@ -27,17 +27,20 @@ export default defineRule({
         ...record.data.candidates.flatMap((c, i) =>
           c.design_record && !designIds.includes(c.design_record)
             ? [
-                fieldProblem(record, ['candidates', i, 'design_record'], {
-                  reason: `'${c.design_record}' does not exist`,
-                  expected: `the id of a file in ${DESIGN_DIR}/`,
-                  hint: `known design records: ${designIds.join(', ') || 'none'}`,
-                }),
+                {
+                  ...fieldProblem(record, ['candidates', i, 'design_record'], {
+                    reason: `'${c.design_record}' does not exist`,
+                    expected: `the id of a file in ${DESIGN_DIR}/`,
+                    hint: `known design records: ${designIds.join(', ') || 'none'}`,
+                  }),
+                  depends: [`${DESIGN_DIR}/${c.design_record}.md`],
+                },
               ]
             : [],
         ),
         ...linkProblems(record.path, record.links, records.routes, REQUIRED_LINKS, record.parsed.bodyLine),
       ])
       .sort(byPosition)
-      .map((p) => problemFinding(p, 'links that resolve'));
+      .map((p) => ({ ...problemFinding(p, 'links that resolve'), depends: p.depends }));
   },
 });

@@ -1,9 +1,11 @@
 /** selection-schema: selection records have the documented structure, an id equal to the file name and unique candidate ids. */
-import { byPosition, problemFinding } from '../../problem.ts';
 import { fieldProblem, type RecordProblem } from '../../records/problems.ts';
 import type { LoadedRecord } from '../../records/load.ts';
 import type { SelectionRecord } from '../../records/selection.ts';
+import { ROUTES } from '../../site/routes.ts';
 import { defineRule } from '../define-rule.ts';
+import { pageKey } from '../quarantine.ts';
+import { candidateRow, schemaFindingsByFile } from '../schema-finding.ts';
 import type { FindingDraft } from '../finding.ts';
 
 /** Candidate ids are cited by claims (`selection-records/<record>#<candidate>`), so each is used once. */
@@ -31,7 +33,9 @@ export default defineRule({
   fix: 'Fix the named field (`npx worldforge selection check <file>` prints the same problems with hints), or start from `npx worldforge selection new`.',
   scope: ['records'],
   check: ({ records }): FindingDraft[] =>
-    [...records.problems.filter((p) => p.rule === 'selection-schema'), ...records.selection.flatMap(duplicateCandidateIds)]
-      .sort(byPosition)
-      .map((p) => problemFinding(p, 'a valid selection record')),
+    schemaFindingsByFile(
+      [...records.problems.filter((p) => p.rule === 'selection-schema'), ...records.selection.flatMap(duplicateCandidateIds)],
+      'a valid selection record',
+      candidateRow,
+    ).map((draft) => ({ ...draft, quarantine: [draft.file, pageKey(ROUTES.selection)] })),
 });

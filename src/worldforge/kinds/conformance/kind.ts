@@ -7,8 +7,10 @@ export const kind = defineEvidenceKind({
   ...CONFORMANCE_KIND,
   schema: conformanceEvidenceSchema,
   subjects: async () => (await import('./suite.ts')).subjects(),
-  // `conformance/mock#generate` selects every case of a capability; `#generate/call` one case.
-  refCases: (doc) => doc.body.cases.map((c) => ({ keys: [c.id, c.capability], status: c.status })),
+  // `conformance/mock#generate` selects every case of a capability; `#generate/call` one case. A
+  // fails-closed case is a refusal: `conformance/genie#generate` backs nothing, while
+  // `conformance/genie#generate/fails-closed` backs a claim that genie refuses it.
+  refCases: (doc) => doc.body.cases.map((c) => ({ keys: [c.id, c.capability], status: c.status, refusal: c.kind === 'fails-closed' })),
   classes: ['checkout-tested'],
   route: (provider) => providerPath(provider),
   // The provider page has one table of cases (#cases) and no per-case anchors.

@@ -1,0 +1,104 @@
+/**
+ * `parseJsonStrict`: the one JSON reader for authored and committed JSON inputs (evidence,
+ * fixtures, scenes, recorded exchanges, live-smoke entries, run manifests). `JSON.parse` keeps the
+ * last of two equal keys silently, so a reviewer reading the first one sees a different document
+ * than the code does; it also reports errors as a character offset. This reader refuses duplicate
+ * keys, a byte-order mark and nesting deeper than `MAX_JSON_DEPTH`, and every refusal is a Problem
+ * naming file, line and column — never a stack trace. Syntax is checked by `jsonc-parser` (the
+ * scanner VS Code uses) with comments and trailing commas disallowed; the value is `JSON.parse`'s.
+ */
+import { type ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
+import type { Problem } from './problem.ts';
+
+/** Deeper nesting is refused before parsing: no input WorldForge reads needs it, and recursive validators would overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+export type StrictJson = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+/** 1-based line and column of `offset` in `text`. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Offset where the nesting of arrays and objects first exceeds `max`, or -1 (one linear pass; strings skipped). */
+export function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // skip a string, honouring escapes
+      for (i += 1; i < text.length && text.charCodeAt(i) !== 0x22; i += 1) if (text.charCodeAt(i) === 0x5c) i += 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return -1;
+}
+
+const ERROR_WORDS: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: "':' was expected",
+  CommaExpected: "',' was expected",
+  CloseBraceExpected: "'}' was expected",
+  CloseBracketExpected: "']' was expected",
+  EndOfFileExpected: 'the document should end here',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfString: 'unterminated string',
+};
+
+/**
+ * Parses `text` (the content of `file`) as strict JSON. A problem names `file`, `line`, `column`,
+ * the field `(json)` (or the duplicated key's path) and the reason.
+ */
+export function parseJsonStrict(text: string, file: string): StrictJson {
+  const fail = (offset: number, field: string, reason: string): StrictJson => {
+    const { line, column } = positionOf(text, offset);
+    return { ok: false, problem: { file, line, column, field, reason: `${reason} (line ${line}, column ${column})` } };
+  };
+  if (text.charCodeAt(0) === 0xfeff) return fail(0, '(root)', 'starts with a byte-order mark; save the file as UTF-8 without BOM');
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep !== -1) return fail(deep, '(root)', `nested deeper than ${MAX_JSON_DEPTH} levels`);
+  let error: StrictJson | null = null;
+  const keys: Set<string>[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        keys.push(new Set());
+      },
+      onObjectEnd: () => {
+        keys.pop();
+      },
+      onObjectProperty: (property, offset, _length, _line, _column, pathSupplier) => {
+        const seen = keys.at(-1);
+        if (!seen || error) return;
+        if (seen.has(property)) {
+          const path = [...pathSupplier(), property].join('.');
+          error = fail(offset, path, `duplicate key '${property}': JSON keeps only the last one, so the file says two things`);
+        }
+        seen.add(property);
+      },
+      onError: (code: ParseErrorCode, offset) => {
+        if (error) return;
+        const name = printParseErrorCode(code);
+        error = fail(offset, '(root)', `not valid JSON: ${ERROR_WORDS[name] ?? name}`);
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (error) return error;
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return fail(0, '(root)', `not valid JSON: ${(e as Error).message}`);
+  }
+}
