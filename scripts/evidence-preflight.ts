@@ -7,6 +7,7 @@
  */
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { confinedPath } from '../src/worldforge/evidence/confine.ts';
 import { ioReason } from './cli-errors.ts';
 
 export interface Unwritable {
@@ -36,9 +37,16 @@ function probe(folder: string): string | null {
 /**
  * Every target that would refuse a write: the folders of `files` (absolute paths; missing folders
  * are judged by their nearest existing parent) and each existing file itself when it is not a
- * regular file. Empty when everything can be written.
+ * regular file, or every target that passes through a symlink. Empty when everything can be written.
  */
 export function unwritableTargets(files: readonly string[], root: string): Unwritable[] {
+  // A target reached through a symlink (or outside the checkout) is refused before anything else:
+  // writing would follow the link to wherever it points.
+  const unconfined = files.flatMap((file) => {
+    const confined = confinedPath(root, relative(root, file));
+    return confined.ok ? [] : [{ path: relative(root, file), reason: `it ${confined.reason}` }];
+  });
+  if (unconfined.length) return unconfined;
   const folders = new Set(files.map((file) => existingFolder(dirname(file))));
   const problems: Unwritable[] = [];
   for (const folder of [...folders].sort()) {

@@ -9,7 +9,7 @@
  * with their digest, and never leave the machine in a bundle (bundles mark them local-only).
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
 import type { Capability } from '../capabilities/index.ts';
 import { canonicalJson, sha256Tag } from '../digest.ts';
@@ -26,6 +26,7 @@ import {
   type WorkspaceManifest,
 } from './manifest.ts';
 import { sanitizeJson } from './sanitize.ts';
+import { confinedPath, isInside } from '../evidence/confine.ts';
 
 export interface StartRunOptions {
   kind: RunKind;
@@ -94,6 +95,13 @@ class Workspace implements RunWorkspace {
     const now = options.now ?? new Date();
     this.id = options.id ?? newRunId(now);
     this.dir = join(options.runsDir ?? runsDirOf(options.root), this.id);
+    // A run folder reached through a symlink would write wherever the link points: refused.
+    const base = resolve(options.root ?? process.cwd());
+    if (isInside(base, this.dir)) {
+      const confined = confinedPath(base, relative(base, resolve(this.dir)));
+      if (!confined.ok)
+        throw new Error(`the run folder ${relative(base, resolve(this.dir))} ${confined.reason}; remove the link and re-run`);
+    }
     const environment = options.environment ?? process.env;
     this.state = {
       schema: WORKSPACE_MANIFEST_SCHEMA,
@@ -135,7 +143,9 @@ class Workspace implements RunWorkspace {
     }
     const folder = LAYOUT[`${role}s` as keyof typeof LAYOUT];
     const path = `${folder}/${name}`;
-    writeFileAtomic(join(this.dir, folder, name), content);
+    const confined = confinedPath(this.dir, path);
+    if (!confined.ok) throw new Error(`run file ${path} ${confined.reason}; it was not written`);
+    writeFileAtomic(confined.path, content);
     const entry = { path, role, sha256: sha256Tag(content), size_bytes: Buffer.byteLength(content) };
     this.state = {
       ...this.state,
