@@ -176,3 +176,24 @@ export function unsafeValues(value: unknown, options: { allowKeys?: readonly str
   }
   return [];
 }
+
+/** Default cap on untrusted upstream text: long enough for an error message, short enough for a log line. */
+export const UPSTREAM_TEXT_MAX = 500;
+
+/**
+ * Makes a string that came from a provider — a task id, a content-type header, an error body —
+ * safe to put into an error, event or manifest: control characters become spaces, secrets are
+ * redacted (`redactText`), and the result is capped at `max` characters (default 500) with an
+ * ellipsis and the count of dropped characters. Upstream text is untrusted: it may echo a signed
+ * URL, the caller's key or megabytes of HTML.
+ */
+export function redactUpstreamText(text: string, options: { max?: number } = {}): string {
+  const max = Math.max(1, options.max ?? UPSTREAM_TEXT_MAX);
+  // Cap before redacting too, so adversarial megabytes cost nothing; the slack keeps a secret that
+  // straddles the cap detectable, and the final cut happens on redacted text.
+  const window = text.length > max * 2 + 256 ? text.slice(0, max * 2 + 256) : text;
+  const clean = redactText(window.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' '));
+  if (clean.length <= max && window.length === text.length) return clean;
+  const kept = clean.slice(0, max);
+  return `${kept}… [truncated, ${text.length} characters upstream]`;
+}

@@ -135,3 +135,14 @@ describe('property: redaction removes what detection finds', () => {
     );
   });
 });
+
+describe('redactUpstreamText', () => {
+  it('redacts, strips control characters and caps untrusted upstream text', async () => {
+    const { redactUpstreamText } = await import('../../src/worldforge/redaction.ts');
+    expect(redactUpstreamText('task\u0000 failed: Bearer abcdefghijkl0123')).toBe('task  failed: Bearer [redacted]');
+    const long = redactUpstreamText(`${'x'.repeat(5000)} Bearer abcdefghijkl0123`, { max: 40 });
+    expect(long.startsWith('x'.repeat(40))).toBe(true);
+    expect(long).toContain('truncated');
+    expect(long).not.toContain('abcdefghijkl0123');
+  });
+});
