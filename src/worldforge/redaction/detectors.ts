@@ -1,0 +1,217 @@
+/**
+ * The project's own detectors: one entry per class of leak (known credential formats, JWTs,
+ * private-key blocks, authorization headers, `name=value` secrets, URLs with signatures or
+ * userinfo, host-local paths, bare high-entropy keys). Every pattern is written to run in linear
+ * time on any input: no nested quantifiers, a look-behind so a pattern starts only at the start
+ * of a run, and unbounded quantifiers only where nothing after them can fail and force
+ * backtracking (tests/unit/redaction-linear.test.ts checks the structure, the benchmark
+ * `npm run bench:redaction` the timing). A cheap `hint` substring test runs first, so most
+ * detectors never run on text that cannot hold their secret.
+ */
+import { carriesSensitiveParam, carriesUserInfo, isWebhookUrl, stripUrlText } from './urls.ts';
+
+/** Kinds of unsafe content, as reported by `findSecrets` and the secret-scan check rules. */
+export type SecretKind =
+  | 'signed-url'
+  | 'url-userinfo'
+  | 'bearer-token'
+  | 'authorization'
+  | 'api-key'
+  | 'jwt'
+  | 'private-key'
+  | 'secret-assignment'
+  | 'high-entropy'
+  | 'host-path'
+  | 'credential';
+
+export interface Detector {
+  kind: SecretKind;
+  /** Cheap test on the whole text; the pattern runs only when it passes. */
+  hint: (text: string) => boolean;
+  /** A global regex; its last capture group (when it has groups) is the secret value. */
+  pattern: RegExp;
+  /** Extra test on a match: false drops it (placeholders, env var names, prose words). */
+  accept?: (match: RegExpExecArray) => boolean;
+  /** What replaces the value when redacting display text (default `[redacted]`). */
+  replacement?: string | ((match: string) => string);
+}
+
+/** A URL for display: no query, fragment or userinfo (`?[redacted]` marks a removed query); a webhook URL keeps only its host. */
+export function redactUrl(url: string): string {
+  const base = stripUrlText(url);
+  if (isWebhookUrl(base)) return `${base.slice(0, base.indexOf('/', base.indexOf('://') + 3))}/[redacted]`;
+  return `${base}${/[?#]/.test(url) ? '?[redacted]' : ''}`;
+}
+
+const always = () => true;
+const has =
+  (...needles: string[]) =>
+  (text: string) =>
+    needles.some((needle) => text.includes(needle));
+const hasI = (...needles: string[]) => {
+  const re = new RegExp(needles.join('|'), 'i');
+  return (text: string) => re.test(text);
+};
+
+/** A value that looks like a token rather than a prose word: it has a digit or symbol, or is long. */
+export const looksLikeToken = (value: string) => /[0-9+/=_.~-]/.test(value) || value.length >= 16;
+
+/** Values that name a secret instead of holding one: env var names and references, numbers, placeholders. */
+const NOT_A_SECRET =
+  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\$.*|%[A-Za-z_]+%?|process\.env\..*|os\.environ.*|env\..*|\d+(?:\.\d+)*|\*+|x{3,}|\.{3,}|…+|none|null|undefined|true|false|required|optional|string|redacted|\[redacted\].*)$/i;
+
+/** Authorization schemes, which are not secrets by themselves. */
+const AUTH_SCHEME = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|apikey|key|aws4-hmac-sha256|otp)$/i;
+
+/** True when the match directly follows an `Authorization:` header name (a bounded look back). */
+const afterAuthorizationHeader = (m: RegExpExecArray) =>
+  /authorization["']?\s{0,8}[:=]\s{0,8}["']?$/i.test(m.input.slice(Math.max(0, m.index - 40), m.index));
+
+const lastGroup = (m: RegExpExecArray) => m[m.length - 1] ?? m[0];
+
+/** True when `text` is base64 of printable text holding `user:password`. */
+function isBasicCredential(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return decoded.length >= 3 && decoded.includes(':') && /^[\x20-\x7e]+$/.test(decoded);
+}
+
+/** Shannon entropy in bits per character. */
+function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / value.length) * Math.log2(n / value.length);
+  return bits;
+}
+
+/** Key formats of the providers WorldForge talks to and of common hosts (AWS, GitHub, Slack, Stripe, Google, …). */
+const KEY_FORMATS = [
+  'key_[A-Za-z0-9]{32,}', // Runway
+  'nvapi-[A-Za-z0-9_-]{20,}', // NVIDIA
+  'sk-[A-Za-z0-9_-]{20,}', // OpenAI, Anthropic (sk-ant-…), sk-proj-…
+  'gh[pousr]_[A-Za-z0-9]{20,}', // GitHub classic tokens
+  'github_pat_[A-Za-z0-9_]{20,}', // GitHub fine-grained tokens
+  '(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])', // AWS key ids
+  'xox[abposre]-[A-Za-z0-9-]{10,}', // Slack tokens
+  'xapp-[A-Za-z0-9-]{10,}', // Slack app tokens
+  '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}', // Stripe secret and restricted keys
+  'whsec_[A-Za-z0-9]{20,}', // Stripe webhook secrets
+  'AIza[A-Za-z0-9_-]{30,}', // Google API keys
+  'GOCSPX-[A-Za-z0-9_-]{20,}', // Google OAuth client secrets
+  'ya29\\.[A-Za-z0-9_-]{20,}', // Google OAuth access tokens
+  'npm_[A-Za-z0-9]{30,}', // npm tokens
+  'glpat-[A-Za-z0-9_-]{20,}', // GitLab tokens
+  'hf_[A-Za-z0-9]{30,}', // Hugging Face tokens
+  'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}', // SendGrid
+  'shp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}', // Shopify
+  'lin_api_[A-Za-z0-9]{30,}', // Linear
+  'dop_v1_[a-f0-9]{64}', // DigitalOcean
+  'pypi-[A-Za-z0-9_-]{50,}', // PyPI
+  'ops_[A-Za-z0-9_-]{40,}', // 1Password service accounts
+  'AccountKey=[A-Za-z0-9+/=]{40,}', // Azure storage connection strings
+];
+
+/** Host-local folders: home and temp folders of macOS, Linux and CI runners, mounts, this workplace. */
+const HOST_ROOTS = 'Users|home|root|tmp|private|var/(?:folders|tmp|lib|log)|Volumes|mnt|media|srv|opt|workspaces?|builds|runner|work';
+
+/**
+ * Host-local paths: absolute paths under a host folder, `~/`, Windows drive and UNC paths and
+ * `file://` URLs. The look-behind keeps URL paths (`https://host/home/…`) and relative paths
+ * (`docs/tmp/…`) out: only a path that starts a token counts.
+ */
+export const HOST_PATH_PATTERN = new RegExp(
+  `(?<![\\w.~/\\\\-])(?:/(?:${HOST_ROOTS})/|~/|[A-Za-z]:\\\\|[A-Za-z]:/(?=[A-Za-z])|\\\\\\\\[A-Za-z0-9][\\w.-]{1,62}\\\\[\\w$]|file://)[^\\s"'<>\`,;)]*`,
+  'g',
+);
+
+/** A URL-like token: any `scheme://` up to the next space, quote or angle bracket. */
+export const URL_TOKEN = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s"'<>`]+/g;
+
+/** Every detector, in the order their hits are reported when they start at the same offset. */
+export const DETECTORS: readonly Detector[] = [
+  {
+    kind: 'url-userinfo',
+    hint: has('://'),
+    pattern: URL_TOKEN,
+    accept: (m) => carriesUserInfo(m[0]),
+    replacement: redactUrl,
+  },
+  {
+    kind: 'signed-url',
+    hint: has('://'),
+    pattern: URL_TOKEN,
+    accept: (m) => carriesSensitiveParam(m[0]) || isWebhookUrl(m[0]),
+    replacement: redactUrl,
+  },
+  {
+    // A signed or token-carrying query outside an absolute URL: relative links, broken URLs.
+    kind: 'signed-url',
+    hint: has('='),
+    pattern:
+      /[?&#](?:amp;)?(?:x-amz-(?:signature|credential|security-token)|x-goog-(?:signature|credential)|sig|signature|access_token|id_token|refresh_token|auth|auth_token|api_key|apikey|client_secret)=([^\s&#"'<>`]{4,})/gi,
+  },
+  {
+    kind: 'private-key',
+    hint: has('-----BEGIN', 'PuTTY-User-Key-File'),
+    pattern: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-\d/g,
+  },
+  {
+    kind: 'jwt',
+    hint: has('eyJ'),
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{6,}\.eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g,
+  },
+  {
+    kind: 'api-key',
+    hint: always,
+    pattern: new RegExp(`(?<![A-Za-z0-9])(?:${KEY_FORMATS.join('|')})`, 'g'),
+    accept: (m) => /\d/.test(m[0]) || m[0].length >= 28,
+  },
+  {
+    kind: 'authorization',
+    hint: hasI('authorization'),
+    pattern:
+      /(?<![A-Za-z0-9-])(?:proxy-)?authorization["']?\s{0,8}[:=]\s{0,8}["']?(?:([A-Za-z][A-Za-z0-9-]{1,20})\s{1,8})?(?!\[redacted\])([^\s"'<>,;`]{6,})/gi,
+    accept: (m) => {
+      const value = lastGroup(m);
+      // `Authorization: Bearer …` is the bearer-token detector's.
+      if (/^bearer$/i.test(m[1] ?? '') || AUTH_SCHEME.test(value) || NOT_A_SECRET.test(value)) return false;
+      return /^basic$/i.test(m[1] ?? '') ? true : looksLikeToken(value);
+    },
+  },
+  {
+    kind: 'bearer-token',
+    hint: hasI('bearer'),
+    pattern: /(?<![A-Za-z0-9])bearer\s{1,8}(?!\[redacted\])([A-Za-z0-9._~+/=-]{8,})/gi,
+    // In prose `bearer` is a word; after an `Authorization:` header name any value is a token.
+    accept: (m) => !NOT_A_SECRET.test(lastGroup(m)) && (looksLikeToken(lastGroup(m)) || afterAuthorizationHeader(m)),
+  },
+  {
+    kind: 'authorization',
+    hint: hasI('basic'),
+    pattern: /(?<![A-Za-z0-9])basic\s{1,8}([A-Za-z0-9+/]{8,}={0,2})/gi,
+    accept: (m) => isBasicCredential(lastGroup(m)),
+  },
+  {
+    // `name = value`, `"name": "value"`, `name => value`: the name holds a secret word.
+    kind: 'secret-assignment',
+    hint: has('=', ':'),
+    pattern:
+      /((?:api[_-]?key|apikey|secret|token|passw(?:or)?d|pwd|passphrase|signature|credential|private[_-]?key|access[_-]?key|account[_-]?key|session[_-]?id|(?<![A-Za-z])auth(?![A-Za-z]))[A-Za-z0-9_.-]{0,30})["']?\s{0,8}(?:=>|:=|[:=])\s{0,8}["']?(?!\[redacted\])([^\s"'`&,;<>{}()[\]\\]{6,})/gi,
+    // `auth` counts only on its own or as `auth_token`/`auth-key`: `auth-failure: …` is prose.
+    accept: (m) =>
+      !NOT_A_SECRET.test(lastGroup(m)) && (!/^auth/i.test(m[1] ?? '') || /^auth(?:[_-]?(?:token|key|secret))?$/i.test(m[1] ?? '')),
+  },
+  {
+    // A bare 40-character base64 key (the shape of an AWS secret access key) with high entropy.
+    kind: 'high-entropy',
+    hint: always,
+    pattern: /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g,
+    accept: (m) => /[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && /\d/.test(m[0]) && !/^\/|\/$|\/\//.test(m[0]) && entropy(m[0]) >= 4.2,
+  },
+  {
+    kind: 'host-path',
+    hint: has('/', '\\'),
+    pattern: HOST_PATH_PATTERN,
+    replacement: '[host-path]',
+  },
+];
