@@ -29,3 +29,8 @@ export function redactionSources(): string[] {
     .sort();
   return ['src/worldforge/redaction.ts', ...modules.map((name) => `src/worldforge/redaction/${name}`)];
 }
+
+export { describeHit, type LineHit, scanFileText } from './redaction/file-scan.ts';
+// secretlint is loaded only by callers that scan (the check's loader): import
+// ./redaction/secretlint.ts for `scanCredentials`; its lookup type is re-exported here.
+export type { CredentialScan } from './redaction/secretlint.ts';

@@ -5,6 +5,7 @@
  * slices the rule reads.
  */
 import type { ClaimSet, GapSet } from '../claims/load.ts';
+import type { CredentialScan } from '../redaction.ts';
 import type { RefSources } from '../claims/refs.ts';
 import type { Problem } from '../problem.ts';
 import type { ProviderProfile } from '../providers/profile.ts';
@@ -74,6 +75,10 @@ export interface CheckData {
   content: ReadonlyMap<string, string>;
   /** Text files of the built site (dist/), keyed by repository-relative path; null when not built. */
   dist: ReadonlyMap<string, string> | null;
+  /** Every file under src/content/docs/ and fixtures/ (sources scanned before the site is built), keyed by repository-relative path. */
+  sources: ReadonlyMap<string, string>;
+  /** secretlint's credential findings for every text the check loaded, looked up by text. */
+  credentials: CredentialScan;
   /** Each registry's committed `index.ts` and the one its folder generates now. */
   registries: readonly RegistryIndexState[];
   /** Today's date: the only clock the check reads, for warnings that never reach evidence. */

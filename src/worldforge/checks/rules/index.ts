@@ -37,6 +37,7 @@ import selectionDeferral from './selection-deferral.ts';
 import selectionLinks from './selection-links.ts';
 import selectionSchema from './selection-schema.ts';
 import selectionScoreBand from './selection-score-band.ts';
+import sourceSecretScan from './source-secret-scan.ts';
 
 export const CHECK_RULES = [
   claimClassBacking,
@@ -76,4 +77,5 @@ export const CHECK_RULES = [
   selectionLinks,
   selectionSchema,
   selectionScoreBand,
+  sourceSecretScan,
 ] as const;
