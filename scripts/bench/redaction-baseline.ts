@@ -1,7 +1,8 @@
 /**
  * BASELINE for `npm run bench:redaction` only: the redaction module as it was before issue 10 (a
  * verbatim copy of src/worldforge/redaction.ts at af12935), kept so the benchmark can show the
- * old and new scanners side by side. Nothing else may import it.
+ * old and new scanners side by side (and the adversarial corpus test its detection count).
+ * Nothing else may import it.
  */
 /**
  * The ONE redaction module. It detects values that must never reach evidence, events, run

@@ -2,11 +2,9 @@
  * Encodings a secret hides behind: percent-encoding (a signed URL inside another URL's query),
  * JSON and JavaScript string escapes (`https:\/\/…`, `\u003d`), HTML entities (`&amp;`, `&#x3D;`)
  * and base64 (`Authorization: Basic …`, a key pasted base64-encoded). The scanner decodes only the
- * tokens that carry such a marker, and each decoding shrinks the text, so scanning stays linear.
+ * lines and runs that carry such a marker, and each decoding shrinks the text, so scanning stays
+ * linear.
  */
-
-/** Characters that end a token: whitespace, quotes, angle brackets and backticks. */
-const DELIMITER = /[\s"'<>`]/;
 
 /** Markers of an encoding the scanner can undo. */
 export const ENCODING_MARKER =
@@ -55,22 +53,23 @@ export interface DecodedSpan {
 }
 
 /**
- * Tokens of `text` that hold an encoding marker, decoded. Each token is visited once however many
- * markers it holds (the search resumes after the token), so the cost is linear in `text`.
+ * Lines of `text` that hold an encoding marker, decoded. A line, not a token, is the unit: an
+ * escaped JSON string (`{\"client_secret\": \"…\"}`) holds quotes and spaces once decoded. Each
+ * line is visited once however many markers it holds (the search resumes after the line), so the
+ * cost is linear in `text`.
  */
-export function escapedTokens(text: string): DecodedSpan[] {
+export function escapedLines(text: string): DecodedSpan[] {
   const spans: DecodedSpan[] = [];
   let covered = 0;
   for (const marker of text.matchAll(ENCODING_MARKER)) {
     if (marker.index < covered) continue;
-    let start = marker.index;
-    while (start > covered && !DELIMITER.test(text[start - 1] as string)) start -= 1;
-    let end = marker.index + marker[0].length;
-    while (end < text.length && !DELIMITER.test(text[end] as string)) end += 1;
+    const start = text.lastIndexOf('\n', marker.index) + 1;
+    const newline = text.indexOf('\n', marker.index);
+    const end = newline < 0 ? text.length : newline;
     covered = end;
-    const token = text.slice(start, end);
-    const decoded = decodeLayer(token);
-    if (decoded !== token) spans.push({ start, end, decoded, encoding: 'escaped' });
+    const line = text.slice(start, end);
+    const decoded = decodeLayer(line);
+    if (decoded !== line) spans.push({ start, end, decoded, encoding: 'escaped' });
   }
   return spans;
 }

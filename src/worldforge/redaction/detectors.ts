@@ -32,6 +32,8 @@ export interface Detector {
   pattern: RegExp;
   /** Extra test on a match: false drops it (placeholders, env var names, prose words). */
   accept?: (match: RegExpExecArray) => boolean;
+  /** Where the secret ends when it reaches past the match (a private key's body): the whole span is redacted. */
+  extendEnd?: (input: string, matchEnd: number) => number;
   /** What replaces the value when redacting display text (default `[redacted]`). */
   replacement?: string | ((match: string) => string);
 }
@@ -57,8 +59,13 @@ const hasI = (...needles: string[]) => {
 export const looksLikeToken = (value: string) => /[0-9+/=_.~-]/.test(value) || value.length >= 16;
 
 /** Values that name a secret instead of holding one: env var names and references, numbers, placeholders. */
-const NOT_A_SECRET =
-  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\$.*|%[A-Za-z_]+%?|process\.env\..*|os\.environ.*|env\..*|\d+(?:\.\d+)*|\*+|x{3,}|\.{3,}|…+|none|null|undefined|true|false|required|optional|string|redacted|\[redacted\].*)$/i;
+const PLACEHOLDER =
+  /^(?:\$.*|%[A-Za-z_]+%?|process\.env\..*|os\.environ.*|env\..*|\d+(?:\.\d+)*|\*+|x{3,}|\.{3,}|…+|none|null|undefined|true|false|required|optional|string|redacted|\[redacted\].*)$/i;
+
+/** An env var name (`RUNWAYML_API_SECRET`): upper case with at least one underscore. */
+const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+const NOT_A_SECRET = { test: (value: string) => ENV_VAR_NAME.test(value) || PLACEHOLDER.test(value) };
 
 /** Authorization schemes, which are not secrets by themselves. */
 const AUTH_SCHEME = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|apikey|key|aws4-hmac-sha256|otp)$/i;
@@ -82,6 +89,21 @@ function entropy(value: string): number {
   let bits = 0;
   for (const n of counts.values()) bits -= (n / value.length) * Math.log2(n / value.length);
   return bits;
+}
+
+/** The last input known to hold no `-----END` at or after `from`: many headers cost one search. */
+let noPemEnd: { input: string; from: number } | null = null;
+
+/** End of a private-key block: after its `-----END …-----` line, or the end of the text (fail closed). */
+function pemBlockEnd(input: string, matchEnd: number): number {
+  if (noPemEnd && noPemEnd.input === input && matchEnd >= noPemEnd.from) return input.length;
+  const at = input.indexOf('-----END', matchEnd);
+  if (at < 0) {
+    noPemEnd = { input, from: matchEnd };
+    return input.length;
+  }
+  const close = input.indexOf('-----', at + 8);
+  return close < 0 ? input.length : close + 5;
 }
 
 /** Key formats of the providers WorldForge talks to and of common hosts (AWS, GitHub, Slack, Stripe, Google, …). */
@@ -154,6 +176,7 @@ export const DETECTORS: readonly Detector[] = [
     kind: 'private-key',
     hint: has('-----BEGIN', 'PuTTY-User-Key-File'),
     pattern: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-\d/g,
+    extendEnd: pemBlockEnd,
   },
   {
     kind: 'jwt',
@@ -164,7 +187,8 @@ export const DETECTORS: readonly Detector[] = [
     kind: 'api-key',
     hint: always,
     pattern: new RegExp(`(?<![A-Za-z0-9])(?:${KEY_FORMATS.join('|')})`, 'g'),
-    accept: (m) => /\d/.test(m[0]) || m[0].length >= 28,
+    // `sk-` also starts prose words (`sk-learn-…`): it needs a digit, like every real key.
+    accept: (m) => !m[0].startsWith('sk-') || /\d/.test(m[0]),
   },
   {
     kind: 'authorization',

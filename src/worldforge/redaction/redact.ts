@@ -14,7 +14,7 @@ interface Rewrite {
 function rewrites(text: string): Rewrite[] {
   const found: Rewrite[] = secretSpans(text).map((s) => ({
     start: s.valueStart,
-    end: s.end,
+    end: s.redactEnd ?? s.end,
     text: s.replacement,
   }));
   if (text.includes('://')) {

@@ -4,7 +4,7 @@
  * It is synchronous and linear in the text's length, so every gate — evidence, events, run
  * manifests, findings, the check — can call it on any input.
  */
-import { base64Runs, type DecodedSpan, escapedTokens } from './decode.ts';
+import { base64Runs, type DecodedSpan, escapedLines } from './decode.ts';
 import { DETECTORS, HOST_PATH_PATTERN, type SecretKind } from './detectors.ts';
 
 export type { SecretKind } from './detectors.ts';
@@ -23,7 +23,9 @@ export interface SecretSpan extends SecretHit {
   end: number;
   /** Start of the secret value inside the match: text before it (a key name, a scheme) is kept. */
   valueStart: number;
-  /** What replaces `[valueStart, end)`. */
+  /** Where redaction stops when the secret reaches past the match (a private key's body); else `end`. */
+  redactEnd?: number;
+  /** What replaces `[valueStart, redactEnd ?? end)`. */
   replacement: string;
   /** Set when the secret was found only after decoding the span. */
   encoding?: DecodedSpan['encoding'];
@@ -47,7 +49,8 @@ function directSpans(text: string): SecretSpan[] {
         index: m.index,
         preview: mask(m[0]),
         end,
-        valueStart: end - value.length,
+        valueStart: detector.extendEnd ? m.index : end - value.length,
+        ...(detector.extendEnd ? { redactEnd: detector.extendEnd(text, end) } : {}),
         replacement: typeof detector.replacement === 'function' ? detector.replacement(value) : (detector.replacement ?? '[redacted]'),
       });
     }
@@ -58,9 +61,9 @@ function directSpans(text: string): SecretSpan[] {
 function scan(text: string, depth: number): SecretSpan[] {
   const spans = directSpans(text);
   if (depth >= MAX_DEPTH) return spans;
-  for (const layer of [...escapedTokens(text), ...base64Runs(text)]) {
+  for (const layer of [...escapedLines(text), ...base64Runs(text)]) {
     const inner = scan(layer.decoded, depth + 1);
-    // A secret found only after decoding: the whole encoded token is the span.
+    // A secret found only after decoding: the whole encoded line or run is the span.
     const first = inner[0];
     if (first) {
       spans.push({
