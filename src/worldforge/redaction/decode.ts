@@ -75,7 +75,7 @@ export function escapedLines(text: string): DecodedSpan[] {
 }
 
 /** A base64 or base64url run long enough to hold a credential. */
-const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
+export const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 
 /** True when every character is printable ASCII or ordinary whitespace. */
 const PRINTABLE = /^[\x20-\x7e\t\n\r]+$/;

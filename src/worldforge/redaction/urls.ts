@@ -100,3 +100,6 @@ export function isUrlWithExtras(value: string): boolean {
     return false;
   }
 }
+
+/** The patterns above, for the structural linear-time test. */
+export const URL_PATTERNS: readonly RegExp[] = [SENSITIVE_PARAM_IN_URL, USERINFO, WEBHOOK_PATH];
