@@ -186,7 +186,7 @@ describe('classes the scanner covers beyond the planted corpus', () => {
       'auth-failure: the upstream answered 401',
       'max_tokens: 100000',
       'api_key: RUNWAYML_API_SECRET',
-      'token: ${{ secrets.RUNWAY }}',
+      `token: ${'$'}{{ secrets.RUNWAY }}`,
       'Authorization: Bearer [redacted]',
       'a sk-learn-style pipeline',
       'see https://example.com/home/page and docs/tmp/notes.md',
