@@ -77,7 +77,7 @@ async function bestAsync(run: () => Promise<unknown>): Promise<number> {
 
 /** The baseline's 1 MB time: measured when affordable, otherwise extrapolated from doubling sizes. */
 function baselineAt1MB(make: (size: number) => string): string {
-  let size = 16 * 1024;
+  let size = 4 * 1024;
   let previous: number | null = null;
   for (;;) {
     const text = make(size);

@@ -106,30 +106,49 @@ function pemBlockEnd(input: string, matchEnd: number): number {
   return close < 0 ? input.length : close + 5;
 }
 
-/** Key formats of the providers WorldForge talks to and of common hosts (AWS, GitHub, Slack, Stripe, Google, …). */
-const KEY_FORMATS = [
+/**
+ * Key formats whose prefix is short or common enough to occur inside other words or base64 data
+ * (`key_`, `AKIA`, `AIza`, `hf_`): they count only at the start of a token.
+ */
+const KEY_FORMATS_AT_TOKEN_START = [
   'key_[A-Za-z0-9]{32,}', // Runway
-  'nvapi-[A-Za-z0-9_-]{20,}', // NVIDIA
   'sk-[A-Za-z0-9_-]{20,}', // OpenAI, Anthropic (sk-ant-…), sk-proj-…
+  '(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])', // AWS key ids
+  'AIza[A-Za-z0-9_-]{30,}', // Google API keys
+  'ya29\\.[A-Za-z0-9_-]{20,}', // Google OAuth access tokens
+  'hf_[A-Za-z0-9]{30,}', // Hugging Face tokens
+  'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}', // SendGrid
+  'ops_[A-Za-z0-9_-]{40,}', // 1Password service accounts
+  'gsk_[A-Za-z0-9]{40,}', // Groq
+  'ntn_[0-9]{11}[A-Za-z0-9]{30,}', // Notion
+  'glc_[A-Za-z0-9+/]{32,}', // Grafana Cloud
+  'hv[sb]\\.[A-Za-z0-9_-]{24,}', // HashiCorp Vault
+  'dapi[a-f0-9]{32}', // Databricks
+  '(?:cfk|cfut|cfat)_[A-Za-z0-9]{40,}', // Cloudflare
+];
+
+/** Key formats with a distinctive prefix: found even when glued to a preceding word (`tokenghp_…`). */
+const KEY_FORMATS_ANYWHERE = [
+  'nvapi-[A-Za-z0-9_-]{20,}', // NVIDIA
+  'sk-(?:ant|proj|svcacct|admin)-[A-Za-z0-9_-]{20,}', // Anthropic and OpenAI project keys
   'gh[pousr]_[A-Za-z0-9]{20,}', // GitHub classic tokens
   'github_pat_[A-Za-z0-9_]{20,}', // GitHub fine-grained tokens
-  '(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])', // AWS key ids
   'xox[abposre]-[A-Za-z0-9-]{10,}', // Slack tokens
   'xapp-[A-Za-z0-9-]{10,}', // Slack app tokens
   '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}', // Stripe secret and restricted keys
   'whsec_[A-Za-z0-9]{20,}', // Stripe webhook secrets
-  'AIza[A-Za-z0-9_-]{30,}', // Google API keys
   'GOCSPX-[A-Za-z0-9_-]{20,}', // Google OAuth client secrets
-  'ya29\\.[A-Za-z0-9_-]{20,}', // Google OAuth access tokens
   'npm_[A-Za-z0-9]{30,}', // npm tokens
-  'glpat-[A-Za-z0-9_-]{20,}', // GitLab tokens
-  'hf_[A-Za-z0-9]{30,}', // Hugging Face tokens
-  'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}', // SendGrid
+  'glpat-[A-Za-z0-9_-]{20,}', // GitLab personal tokens
+  'gl(?:dt|rt|cbt|ptt|ft|oas)-[A-Za-z0-9_-]{20,}', // other GitLab tokens
+  'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', // Grafana service accounts
   'shp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}', // Shopify
   'lin_api_[A-Za-z0-9]{30,}', // Linear
   'dop_v1_[a-f0-9]{64}', // DigitalOcean
-  'pypi-[A-Za-z0-9_-]{50,}', // PyPI
-  'ops_[A-Za-z0-9_-]{40,}', // 1Password service accounts
+  'pypi-AgE[A-Za-z0-9_-]{50,}', // PyPI
+  'dckr_pat_[A-Za-z0-9_-]{27,}', // Docker Hub
+  'figd_[A-Za-z0-9_-]{40,}', // Figma
+  'tskey-[A-Za-z0-9-]{20,}', // Tailscale
   'AccountKey=[A-Za-z0-9+/=]{40,}', // Azure storage connection strings
 ];
 
@@ -146,8 +165,11 @@ export const HOST_PATH_PATTERN = new RegExp(
   'g',
 );
 
-/** A URL-like token: any `scheme://` up to the next space, quote or angle bracket. */
-export const URL_TOKEN = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s"'<>`]+/g;
+/**
+ * A URL-like token: any `scheme://` up to the next space, quote or angle bracket. No look-behind:
+ * a URL glued to a word or digit (`1https://u:p@h`) still counts; the bounded scheme keeps it linear.
+ */
+export const URL_TOKEN = /[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s"'<>`]+/g;
 
 /** Every detector, in the order their hits are reported when they start at the same offset. */
 export const DETECTORS: readonly Detector[] = [
@@ -186,7 +208,7 @@ export const DETECTORS: readonly Detector[] = [
   {
     kind: 'api-key',
     hint: always,
-    pattern: new RegExp(`(?<![A-Za-z0-9])(?:${KEY_FORMATS.join('|')})`, 'g'),
+    pattern: new RegExp(`(?<![A-Za-z0-9])(?:${KEY_FORMATS_AT_TOKEN_START.join('|')})|${KEY_FORMATS_ANYWHERE.join('|')}`, 'g'),
     // `sk-` also starts prose words (`sk-learn-…`): it needs a digit, like every real key.
     accept: (m) => !m[0].startsWith('sk-') || /\d/.test(m[0]),
   },

@@ -17,7 +17,7 @@ const SENSITIVE_PARAM_IN_URL =
   /[?&#;](?:amp;)?(x-amz-(?:signature|credential|security-token)|x-goog-(?:signature|credential)|sig|signature|token|access_token|id_token|refresh_token|auth|auth_token|api[_-]?key|apikey|key|client_secret|password|passwd|secret|se|sp|sv|expires|policy|key-pair-id|jwt|session|sessionid)=(?=[^\s&#;"'<>`])/i;
 
 /** `scheme://` followed by an authority that holds an `@`: userinfo. The authority scan is bounded. */
-const USERINFO = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s/?#@"'<>`]{1,256}@/;
+const USERINFO = /[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s/?#@"'<>`]{1,256}@/;
 
 /** Incoming-webhook URLs whose path is the secret. */
 const WEBHOOK_PATH = /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]|discord(?:app)?\.com\/api\/webhooks\/\d/i;
