@@ -185,4 +185,11 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
   shape('base64-of-assignment', 'encoded', `config ${b64(`api_key=${chars(30, ALNUM, 55)}`)}`, b64(`api_key=${chars(30, ALNUM, 55)}`)),
   shape('base64-of-stripe-key', 'encoded', `blob ${b64(stripe)}`, b64(stripe)),
   shape('base64-of-signed-url', 'encoded', `payload ${b64(signedS3)}`, b64(signedS3).slice(0, 40)),
+  shape(
+    'hex-of-secret',
+    'encoded',
+    `dump ${Buffer.from(`token=${chars(24, ALNUM, 56)}`).toString('hex')}`,
+    Buffer.from(`token=${chars(24, ALNUM, 56)}`).toString('hex'),
+  ),
+  shape('subscription-key-header', 'header', `Ocp-Apim-Subscription-Key: ${chars(32, HEX, 57)}`, chars(32, HEX, 57)),
 ];

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/worldforge/redaction.ts';
-import { BASE64_RUN, ENCODING_MARKER } from '../../src/worldforge/redaction/decode.ts';
+import { BASE64_RUN, ENCODING_MARKER, HEX_RUN } from '../../src/worldforge/redaction/decode.ts';
 import { URL_PATTERNS } from '../../src/worldforge/redaction/urls.ts';
 
 interface Shape {
@@ -96,6 +96,7 @@ describe('scanner patterns are linear by construction', () => {
     ...DETECTORS.map((d, i): [string, RegExp] => [`${d.kind} #${i}`, d.pattern]),
     ['encoding marker', ENCODING_MARKER],
     ['base64 run', BASE64_RUN],
+    ['hex run', HEX_RUN],
     ...URL_PATTERNS.map((p, i): [string, RegExp] => [`url pattern #${i}`, p]),
   ];
 

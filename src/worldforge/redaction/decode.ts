@@ -1,7 +1,7 @@
 /**
  * Encodings a secret hides behind: percent-encoding (a signed URL inside another URL's query),
  * JSON and JavaScript string escapes (`https:\/\/…`, `\u003d`), HTML entities (`&amp;`, `&#x3D;`)
- * and base64 (`Authorization: Basic …`, a key pasted base64-encoded). The scanner decodes only the
+ * base64 (`Authorization: Basic …`, a key pasted base64-encoded) and hex. The scanner decodes only the
  * lines and runs that carry such a marker, and each decoding shrinks the text, so scanning stays
  * linear.
  */
@@ -49,7 +49,7 @@ export interface DecodedSpan {
   start: number;
   end: number;
   decoded: string;
-  encoding: 'escaped' | 'base64';
+  encoding: 'escaped' | 'base64' | 'hex';
 }
 
 /**
@@ -91,6 +91,20 @@ export function base64Runs(text: string): DecodedSpan[] {
     if (decoded.length >= 12 && PRINTABLE.test(decoded)) {
       spans.push({ start: run.index, end: run.index + run[0].length, decoded, encoding: 'base64' });
     }
+  }
+  return spans;
+}
+
+/** A hex run long enough to hold a credential (a sha256 digest decodes to bytes and is skipped). */
+export const HEX_RUN = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{24,}(?![0-9A-Fa-f])/g;
+
+/** Hex runs of `text` whose decoding is printable text. Runs never overlap: linear in `text`. */
+export function hexRuns(text: string): DecodedSpan[] {
+  const spans: DecodedSpan[] = [];
+  for (const run of text.matchAll(HEX_RUN)) {
+    if (run[0].length % 2 !== 0) continue;
+    const decoded = Buffer.from(run[0], 'hex').toString('latin1');
+    if (PRINTABLE.test(decoded)) spans.push({ start: run.index, end: run.index + run[0].length, decoded, encoding: 'hex' });
   }
   return spans;
 }

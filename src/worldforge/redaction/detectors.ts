@@ -242,7 +242,7 @@ export const DETECTORS: readonly Detector[] = [
     kind: 'secret-assignment',
     hint: has('=', ':'),
     pattern:
-      /((?:api[_-]?key|apikey|secret|token|passw(?:or)?d|pwd|passphrase|signature|credential|private[_-]?key|access[_-]?key|account[_-]?key|session[_-]?id|(?<![A-Za-z])auth(?![A-Za-z]))[A-Za-z0-9_.-]{0,30})["']?\s{0,8}(?:=>|:=|[:=])\s{0,8}["']?(?!\[redacted\])([^\s"'`&,;<>{}()[\]\\]{6,})/gi,
+      /((?:api[_-]?key|apikey|secret|token|passw(?:or)?d|pwd|passphrase|signature|credential|private[_-]?key|access[_-]?key|account[_-]?key|(?:subscription|master|encryption|signing|client)[_-]?key|session[_-]?id|(?<![A-Za-z])auth(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z]))[A-Za-z0-9_.-]{0,30})["']?\s{0,8}(?:=>|:=|[:=])\s{0,8}["']?(?!\[redacted\])([^\s"'`&,;<>{}()[\]\\]{6,})/gi,
     // `auth` counts only on its own or as `auth_token`/`auth-key`: `auth-failure: …` is prose.
     accept: (m) =>
       !NOT_A_SECRET.test(lastGroup(m)) && (!/^auth/i.test(m[1] ?? '') || /^auth(?:[_-]?(?:token|key|secret))?$/i.test(m[1] ?? '')),

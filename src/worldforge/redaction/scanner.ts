@@ -4,7 +4,7 @@
  * It is synchronous and linear in the text's length, so every gate — evidence, events, run
  * manifests, findings, the check — can call it on any input.
  */
-import { base64Runs, type DecodedSpan, escapedLines } from './decode.ts';
+import { base64Runs, type DecodedSpan, escapedLines, hexRuns } from './decode.ts';
 import { DETECTORS, HOST_PATH_PATTERN, type SecretKind } from './detectors.ts';
 
 export type { SecretKind } from './detectors.ts';
@@ -61,7 +61,7 @@ function directSpans(text: string): SecretSpan[] {
 function scan(text: string, depth: number): SecretSpan[] {
   const spans = directSpans(text);
   if (depth >= MAX_DEPTH) return spans;
-  for (const layer of [...escapedLines(text), ...base64Runs(text)]) {
+  for (const layer of [...escapedLines(text), ...base64Runs(text), ...hexRuns(text)]) {
     const inner = scan(layer.decoded, depth + 1);
     // A secret found only after decoding: the whole encoded line or run is the span.
     const first = inner[0];
