@@ -86,7 +86,9 @@ function baselineAt1MB(make: (size: number) => string): string {
     const ms = performance.now() - started;
     if (size >= MB) return `${ms.toFixed(0)} ms`;
     if (ms > 1000 || size * 2 > MB) {
-      const exponent = previous && previous > 1 ? Math.max(1, Math.log2(ms / previous)) : 1;
+      // Growth per doubling, clamped to [linear, quadratic]: timing noise on a busy machine must not
+      // turn a quadratic pattern into a cubic estimate.
+      const exponent = previous && previous > 1 ? Math.min(2, Math.max(1, Math.log2(ms / previous))) : 1;
       const estimate = ms * (MB / size) ** exponent;
       return `~${(estimate / 1000).toFixed(1)} s (${(ms / 1000).toFixed(1)} s at ${size / 1024} KB, growth ×${(2 ** exponent).toFixed(1)} per doubling)`;
     }
