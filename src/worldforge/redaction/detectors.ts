@@ -2,9 +2,9 @@
  * The project's own detectors: one entry per class of leak (known credential formats, JWTs,
  * private-key blocks, authorization headers, `name=value` secrets, URLs with signatures or
  * userinfo, host-local paths, bare high-entropy keys). Every pattern is written to run in linear
- * time on any input: no nested quantifiers, a look-behind so a pattern starts only at the start
- * of a run, and unbounded quantifiers only where nothing after them can fail and force
- * backtracking (tests/unit/redaction-linear.test.ts checks the structure, the benchmark
+ * time on any input: no repeated quantified group, a start at a literal, one bounded class or a
+ * look-behind (so a pattern never restarts at every offset of a long run), and unbounded
+ * quantifiers only where nothing after them can fail and force backtracking (tests/unit/redaction-linear.test.ts checks the structure, the benchmark
  * `npm run bench:redaction` the timing). A cheap `hint` substring test runs first, so most
  * detectors never run on text that cannot hold their secret.
  */
