@@ -20,6 +20,7 @@ import { FixtureCorpusError } from '../src/worldforge/fixtures/load.ts';
 import type { Problem } from '../src/worldforge/problem.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { loadRecords } from '../src/worldforge/records/load.ts';
+import { scanCredentials } from '../src/worldforge/redaction/secretlint.ts';
 import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
 
 /** Text files under a repository folder whose name matches, keyed by repository-relative path. */
@@ -29,6 +30,8 @@ function readRepoTree(folder: string, names: RegExp): Map<string, string> {
 
 /** content/ is authored data: every text format it may hold. */
 const CONTENT_FILES = /\.(json|jsonl|md|mdx|ya?ml|txt|csv|html)$/i;
+/** Sources the site is built from, scanned before the build: every file, whatever its name. */
+const SOURCE_FILES = /./;
 /** dist/ text assets (Pagefind's index chunks are compressed binaries derived from these pages). */
 const DIST_FILES = /\.(html|js|mjs|css|json|xml|txt|md|svg|webmanifest)$/i;
 
@@ -69,6 +72,20 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
   const committed = readCommittedEvidence();
   const records = loadRecords(REPO_ROOT);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
+  const content = readRepoTree('content', CONTENT_FILES);
+  const sources = new Map([...readRepoTree('src/content/docs', SOURCE_FILES), ...readRepoTree('fixtures', SOURCE_FILES)]);
+  // The site is checked when it has been built (CI builds before checking); a stale dist/ from
+  // an older build is scanned too, which errs on the safe side.
+  const dist = options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null;
+  // secretlint is asynchronous and rules are not: every text a secret-scan rule reads is scanned here.
+  const credentials = await scanCredentials([
+    ...committed.values(),
+    ...(fresh?.values() ?? []),
+    ...content.values(),
+    ...sources.values(),
+    ...(dist?.values() ?? []),
+    readme,
+  ]);
   return {
     evidence: { committed, fresh, inputProblems },
     repo: { digest: currentDigest },
@@ -82,10 +99,10 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
       ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
     ],
     records: recordsSlice(records),
-    content: readRepoTree('content', CONTENT_FILES),
-    // The site is checked when it has been built (CI builds before checking); a stale dist/ from
-    // an older build is scanned too, which errs on the safe side.
-    dist: options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null,
+    content,
+    sources,
+    credentials,
+    dist,
     registries: REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec)),
     refused: refusedEntries(REPO_ROOT),
     today: options.today ?? new Date(),

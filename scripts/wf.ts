@@ -203,7 +203,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('check <file>')
     .description('Validate one selection record with the rules `npm run check` applies (exit 1 on problems).')
     .option('--json', 'print the problems as JSON')
-    .action((file: string, options) => setExit(selectionCheck(processIo(), file, options)));
+    .action(async (file: string, options) => setExit(await selectionCheck(processIo(), file, options)));
   const create = selection
     .command('new')
     .description(

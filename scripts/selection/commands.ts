@@ -12,7 +12,8 @@ import type { Finding } from '../../src/worldforge/checks/finding.ts';
 import { checkSelectionRecord } from '../../src/worldforge/checks/records-slice.ts';
 import { byPosition, type Problem } from '../../src/worldforge/problem.ts';
 import { RULES } from '../../src/worldforge/checks/rules.ts';
-import { findSecrets, redactText } from '../../src/worldforge/redaction.ts';
+import { describeHit, redactText, scanFileText } from '../../src/worldforge/redaction.ts';
+import { scanCredentials } from '../../src/worldforge/redaction/secretlint.ts';
 import { ioReason } from '../cli-errors.ts';
 import { parseSelectionRecord, SELECTION_DIR } from '../../src/worldforge/records/load.ts';
 import { bandOf, scoreTotal } from '../../src/worldforge/records/rubric.ts';
@@ -118,30 +119,29 @@ function report(io: Io, shown: string, problems: readonly RecordProblem[], text:
 }
 
 /**
- * The secret scan `npm run check` runs on content/ (redaction.ts's `findSecrets`), as problems of
+ * The secret scan `npm run check` runs on content/ (the project's detectors and secretlint's
+ * recommended preset, through redaction.ts's `scanFileText`), as problems of
  * the `secret-scan` rule: a record in the repository is published, so a secret in a draft is
  * refused before it is written or committed. Only a masked preview is shown.
  */
-function secretProblems(shown: string, text: string): RecordProblem[] {
-  return findSecrets(text).map((hit) => {
-    const line = text.slice(0, hit.index).split('\n').length;
-    return {
-      rule: 'secret-scan',
-      file: shown,
-      line,
-      field: `${shown}:${line}`,
-      expected: 'no secrets, signed URL queries or host-local paths',
-      reason: `${hit.kind} (${hit.preview})`,
-      hint: RULES['secret-scan'].fix,
-    };
-  });
+async function secretProblems(shown: string, text: string): Promise<RecordProblem[]> {
+  const credentials = await scanCredentials([text]);
+  return scanFileText(text, credentials).map((hit) => ({
+    rule: 'secret-scan',
+    file: shown,
+    line: hit.line,
+    field: `${shown}:${hit.line}`,
+    expected: 'no secrets, signed URL queries or host-local paths',
+    reason: describeHit(hit),
+    hint: RULES['secret-scan'].fix,
+  }));
 }
 
 /** Problems of one selection record text, with the rules `npm run check` applies (record rules and the secret scan). */
-const checkRecord = (shown: string, text: string) =>
-  [...problemsOf(checkSelectionRecord(REPO_ROOT, shown, text), shown), ...secretProblems(shown, text)].sort(byPosition);
+const checkRecord = async (shown: string, text: string) =>
+  [...problemsOf(checkSelectionRecord(REPO_ROOT, shown, text), shown), ...(await secretProblems(shown, text))].sort(byPosition);
 
-export function selectionCheck(io: Io, file: string, options: { json?: boolean }): number {
+export async function selectionCheck(io: Io, file: string, options: { json?: boolean }): Promise<number> {
   const { full, shown } = displayPath(io.cwd, file);
   if (!existsSync(full)) {
     io.err(`worldforge selection check: ${shown}: no such file\n`);
@@ -158,7 +158,7 @@ export function selectionCheck(io: Io, file: string, options: { json?: boolean }
     io.err(`worldforge selection check: ${shown}: cannot be read: ${ioReason(error)}\n`);
     return EXIT.usage;
   }
-  return report(io, shown, checkRecord(shown, text), text, Boolean(options.json));
+  return report(io, shown, await checkRecord(shown, text), text, Boolean(options.json));
 }
 
 export interface NewOptions extends CandidateFlags {
@@ -229,7 +229,7 @@ export async function selectionNew(io: Io, options: NewOptions, prompt = draftFr
   }
   const text = renderRecord(draft);
   // Same rules as `selection check` and `npm run check`: never write a record they would refuse.
-  const problems = checkRecord(shown, text);
+  const problems = await checkRecord(shown, text);
   if (problems.length) {
     io.out(
       `${formatProblems(problems)}\n\nworldforge selection new: nothing written; the record would break ${problems.length} rule(s).\n`,

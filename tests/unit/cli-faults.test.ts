@@ -166,7 +166,7 @@ describe('selection commands run the secret scan of npm run check', () => {
     const record = readFileSync(join(REPO, 'tests/fixtures/selection/rule-problems.md'), 'utf8');
     writeFileSync(join(dir, 'rule-problems.md'), record.replace(/^summary: .*$/m, `summary: See ${secret} for the clip.`));
     const checked = io(dir);
-    expect(selectionCheck(checked.io, 'rule-problems.md', { json: true })).toBe(1);
+    expect(await selectionCheck(checked.io, 'rule-problems.md', { json: true })).toBe(1);
     const report = JSON.parse(checked.out.join('')) as { problems: { rule: string; found: string }[] };
     expect(report.problems).toContainEqual(
       expect.objectContaining({ rule: 'secret-scan', found: expect.stringMatching(/^signed-url \(/) }),

@@ -135,3 +135,64 @@ describe('property: redaction removes what detection finds', () => {
     );
   });
 });
+
+describe('redactUpstreamText', () => {
+  it('redacts, strips control characters and caps untrusted upstream text', async () => {
+    const { redactUpstreamText } = await import('../../src/worldforge/redaction.ts');
+    expect(redactUpstreamText('task\u0000 failed: Bearer abcdefghijkl0123')).toBe('task  failed: Bearer [redacted]');
+    const long = redactUpstreamText(`${'x'.repeat(5000)} Bearer abcdefghijkl0123`, { max: 40 });
+    expect(long.startsWith('x'.repeat(40))).toBe(true);
+    expect(long).toContain('truncated');
+    expect(long).not.toContain('abcdefghijkl0123');
+  });
+});
+
+describe('classes the scanner covers beyond the planted corpus', () => {
+  const token = 'q7Wm2Zp9Lk4Rt8Yx3Nb6Vc1D';
+  const signed = `https://bucket.example.com/o.mp4?X-Amz-Signature=${token}`;
+  const cases: [string, string][] = [
+    ['lowercase bearer', `authorization: bearer ${token}`],
+    ['basic auth', `Authorization: Basic ${Buffer.from('deploy:hunter2hunter2').toString('base64')}`],
+    ['url-encoded signed URL', `next=${encodeURIComponent(signed)}`],
+    ['nested signed URL', `https://proxy.example.com/?u=${encodeURIComponent(signed)}`],
+    ['JSON-escaped URL', signed.replaceAll('/', '\\/')],
+    ['HTML-escaped query', `https://x.example.com/a?b=1&amp;sig=${token}`],
+    ['?auth= query', `https://api.example.com/v1?auth=${token}`],
+    ['fragment token', `https://app.example.com/cb#access_token=${token}`],
+    ['base64 of a secret', Buffer.from(`password=${token}`).toString('base64')],
+    ['/root path', 'saved to /root/.cache/wf/out.mp4'],
+    ['database URL', `postgres://admin:${token}@db.internal/prod`],
+    ['private key block', ['-----BEGIN', 'PRIVATE KEY-----'].join(' ')],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: detected, redacted to a clean fixed point, rejected from JSON`, () => {
+      expect(findSecrets(text).length, name).toBeGreaterThan(0);
+      const redacted = redactText(text);
+      expect(redacted).not.toContain(token);
+      expect(findSecrets(redacted)).toEqual([]);
+      expect(redactText(redacted)).toBe(redacted);
+      expect(unsafeValues({ text }), name).toHaveLength(1);
+    });
+  }
+
+  it('redacts a private key block through its END line, keeping the text around it', () => {
+    const pem = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAq7Wm2Zp9Lk4Rt8Yx3Nb6Vc1D', '-----END RSA PRIVATE KEY-----'].join('\n');
+    expect(redactText(`before\n${pem}\nafter`)).toBe('before\n[redacted]\nafter');
+  });
+
+  it('leaves prose words, env var names, numbers and placeholders alone', () => {
+    for (const text of [
+      'bearer authentication is described below',
+      'auth-failure: the upstream answered 401',
+      'max_tokens: 100000',
+      'api_key: RUNWAYML_API_SECRET',
+      `token: ${'$'}{{ secrets.RUNWAY }}`,
+      'Authorization: Bearer [redacted]',
+      'a sk-learn-style pipeline',
+      'see https://example.com/home/page and docs/tmp/notes.md',
+      'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    ]) {
+      expect(findSecrets(text), text).toEqual([]);
+    }
+  });
+});

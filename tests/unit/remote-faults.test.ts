@@ -239,7 +239,7 @@ describe('runway treats upstream text as untrusted', () => {
 describe('upstreamText', () => {
   it('flattens control characters, redacts, caps the length and is clean whatever the input', () => {
     expect(upstreamText('a\r\nb\u2028c')).toBe('a b c');
-    expect(upstreamText('x'.repeat(1_000))).toHaveLength(200);
+    expect(upstreamText('x'.repeat(1_000))).toBe(`${'x'.repeat(200)}… [truncated, 1000 characters upstream]`);
     expect(upstreamText(`${'y '.repeat(10_000)}${SIGNED}`)).not.toContain('deadbeef');
     for (const text of [SIGNED, `token=${'s'.repeat(40)}`, `Bearer ${'t'.repeat(30)}`, `/home/alice/.ssh/id_rsa ${'q'.repeat(300)}`])
       expect(findSecrets(upstreamText(text)), text).toEqual([]);

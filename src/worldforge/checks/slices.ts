@@ -5,6 +5,7 @@
  * slices the rule reads.
  */
 import type { ClaimSet, GapSet } from '../claims/load.ts';
+import type { CredentialScan } from '../redaction.ts';
 import type { RefSources } from '../claims/refs.ts';
 import type { RefusedEntry } from '../evidence/read.ts';
 import type { Problem } from '../problem.ts';
@@ -84,6 +85,10 @@ export interface CheckData {
   content: ReadonlyMap<string, string>;
   /** Text files of the built site (dist/), keyed by repository-relative path; null when not built. */
   dist: ReadonlyMap<string, string> | null;
+  /** Every file under src/content/docs/ and fixtures/ (sources scanned before the site is built), keyed by repository-relative path. */
+  sources: ReadonlyMap<string, string>;
+  /** secretlint's credential findings for every text the check loaded, looked up by text. */
+  credentials: CredentialScan;
   /** Each registry's committed `index.ts` and the one its folder generates now. */
   registries: readonly RegistryIndexState[];
   /** Entries under evidence/, content/, fixtures/, .worldforge/ and the docs that are symlinks (or not regular files): never read, each refused. */

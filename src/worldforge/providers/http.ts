@@ -7,7 +7,7 @@
  * loopback port that must not reach evidence), never a query string, never a header value.
  */
 import { ProviderError, type ProviderErrorCode } from '../errors.ts';
-import { hasUserInfo, redactText } from '../redaction.ts';
+import { hasUserInfo, redactUpstreamText } from '../redaction.ts';
 
 export interface RequestPolicy {
   /** Timeout of one HTTP attempt, in milliseconds. */
@@ -37,29 +37,15 @@ export const REMOTE_DEFAULTS: RequestPolicy = {
 /** Longest upstream text (a status, a failure detail, a content type) a message quotes, in characters. */
 export const QUOTED_TEXT_MAX = 200;
 /** How much of an upstream text `upstreamText` reads. */
-const UPSTREAM_WINDOW = 16_384;
-
-/** The start of `text` that `upstreamText` reads (an error body can be megabytes); a token the cut splits is dropped whole. */
-function scanWindow(text: string): string {
-  if (text.length <= UPSTREAM_WINDOW) return text;
-  let end = UPSTREAM_WINDOW;
-  while (end > 0 && !/\s/.test(text[end - 1]!)) end -= 1;
-  return text.slice(0, end);
-}
-
 /**
- * Upstream text as messages may quote it: control characters (newlines that would forge log lines
- * or CI workflow commands) become spaces, secrets are redacted, and the result is cut to `max`
- * characters. Upstream answers are untrusted: an error body can echo a key, a signed URL or a
- * megabyte of junk. Redacted before and after the cut, so a cut can never expose half a secret.
- * Stands in for redaction.ts's `redactUpstreamText` (helper A's branch) until it lands; then this
- * body becomes that call on the flattened text, keeping the one-line guarantee, which
- * `redactUpstreamText` leaves to the caller.
+ * Upstream text as messages may quote it, on one line: control characters and line separators
+ * (newlines that would forge log lines or CI workflow commands) become spaces, then the one
+ * redaction helper for untrusted upstream strings (`redactUpstreamText`: secrets redacted, length
+ * capped before and after redacting) shortens it to `max` characters.
  */
 export function upstreamText(text: string, max = QUOTED_TEXT_MAX): string {
-  const window = scanWindow(text);
-  const flat = redactText(window.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim());
-  return redactText(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return redactUpstreamText(flat, { max });
 }
 
 /**

@@ -45,6 +45,7 @@ import selectionDeferral from './selection-deferral.ts';
 import selectionLinks from './selection-links.ts';
 import selectionSchema from './selection-schema.ts';
 import selectionScoreBand from './selection-score-band.ts';
+import sourceSecretScan from './source-secret-scan.ts';
 import symlinkRefused from './symlink-refused.ts';
 
 export const CHECK_RULES = [
@@ -93,5 +94,6 @@ export const CHECK_RULES = [
   selectionLinks,
   selectionSchema,
   selectionScoreBand,
+  sourceSecretScan,
   symlinkRefused,
 ] as const;

@@ -1,32 +1,19 @@
-/** secret-scan: no secret, signed URL query, credential URL, bearer token, API key or host-local path in committed evidence, content/, README.md or the built site. Findings show a masked preview, never the secret. */
+/** secret-scan: no secret, signed URL, credential, token, key or host-local path in committed evidence, content/, README.md or the built site. Findings show a masked preview, never the secret. */
 import { evidenceFile } from '../../evidence/index.ts';
-import { findSecrets } from '../../redaction.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-
-function scan(file: string, text: string): FindingDraft[] {
-  return findSecrets(text).map((hit) => {
-    const line = text.slice(0, hit.index).split('\n').length;
-    return {
-      file,
-      line,
-      id: `${file}:${line}`,
-      expected: 'no secrets, signed URL queries or host-local paths',
-      found: `${hit.kind} (${hit.preview})`,
-    };
-  });
-}
+import { secretFindings } from '../secret-findings.ts';
 
 export default defineRule({
   id: 'secret-scan',
   title: 'No secrets, signed URLs or host paths in published files',
-  why: 'Evidence, content, the README and the built site are public. The scan looks for signed URL query strings, credentials embedded in URLs, bearer tokens, API keys (known key formats and key=value assignments) and absolute paths from a developer machine (home and temp folders, drive letters, file URLs). Findings show only a masked preview.',
-  fix: 'Remove the value at the named line. If it came from a provider, route the text through redactText() in the adapter and regenerate with `npm run evidence`.',
-  scope: ['evidence', 'content', 'dist', 'readme'],
-  check: ({ evidence, content, dist, readme }): FindingDraft[] => [
-    ...[...evidence.committed].flatMap(([path, text]) => scan(evidenceFile(path), text)),
-    ...[...content].flatMap(([path, text]) => scan(path, text)),
-    ...[...(dist ?? new Map<string, string>())].flatMap(([path, text]) => scan(path, text)),
-    ...scan('README.md', readme),
+  why: "Evidence, content, the README and the built site are public. The scan runs the project's detectors (signed URL queries, credentials in URLs, authorization headers, bearer tokens, known key formats, JWTs, private-key blocks, key=value secrets, bare high-entropy keys and absolute paths from a developer machine, also when percent-, escape- or base64-encoded) and secretlint's recommended credential rules. Findings show only a masked preview.",
+  fix: 'Remove the value at the named line. If it came from a provider, route the text through redactText() or redactUpstreamText() in the adapter and regenerate with `npm run evidence`.',
+  scope: ['evidence', 'content', 'dist', 'readme', 'credentials'],
+  check: ({ evidence, content, dist, readme, credentials }): FindingDraft[] => [
+    ...[...evidence.committed].flatMap(([path, text]) => secretFindings(evidenceFile(path), text, credentials)),
+    ...[...content].flatMap(([path, text]) => secretFindings(path, text, credentials)),
+    ...[...(dist ?? new Map<string, string>())].flatMap(([path, text]) => secretFindings(path, text, credentials)),
+    ...secretFindings('README.md', readme, credentials),
   ],
 });

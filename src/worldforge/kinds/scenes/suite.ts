@@ -7,7 +7,7 @@ import { buildEvidenceDocument, statusOfCases } from '../../evidence/suite/docum
 import { repoSceneCorpus } from '../../evidence/suite/inputs.ts';
 import { memoize } from '../../evidence/suite/memo.ts';
 import { repoPath, sourceOf } from '../../evidence/suite/repo.ts';
-import { redactText } from '../../redaction.ts';
+import { redactionSources, redactText } from '../../redaction.ts';
 import { decodeSceneValue, SCENE_CORPUS_DIR, type SceneFixture } from '../../scene/fixtures.ts';
 import { SCENE_SCHEMA_VERSION } from '../../scene/schema.ts';
 import { validateSceneArtifact } from '../../scene/validate.ts';
@@ -53,7 +53,7 @@ async function buildScenesEvidence(): Promise<ScenesEvidence> {
     name: SCENE_SUBJECT,
     subject: { capability: 'generate' },
     suite_version: SUITE_VERSION,
-    inputs: [sourceOf(import.meta.url), 'src/worldforge/redaction.ts', ...sources, ...fixtures.map((f) => f.path)],
+    inputs: [sourceOf(import.meta.url), ...redactionSources(), ...sources, ...fixtures.map((f) => f.path)],
     body,
     status: statusOfCases(cases),
     event_count: 0,

@@ -1,0 +1,44 @@
+/**
+ * The gate for JSON artifacts that are REJECTED rather than rewritten: run manifests, live-smoke
+ * entries, evidence before it is written.
+ */
+import { findSecrets } from './scanner.ts';
+import { isUrlWithExtras } from './urls.ts';
+
+/** Object keys whose values are secrets whatever they hold. */
+export const SENSITIVE_KEY =
+  /(api[_-]?key|api[_-]?secret|authorization|bearer|credential|password|passphrase|private[_-]?key|access[_-]?key|secret|signature|signed[_-]?url|token|cookie)/i;
+
+/** One unsafe value inside a JSON document: where it is and why it is refused. */
+export interface UnsafeValue {
+  /** Dotted path (`artifacts.0.path`), `(root)` for the value itself. */
+  path: string;
+  reason: string;
+}
+
+/**
+ * Every unsafe value in a JSON document: a non-empty value under a sensitive key, any string
+ * `findSecrets` flags (in keys too), and any URL carrying a query, fragment or userinfo.
+ * `allowKeys` exempts keys whose values are known to be names, not secrets (e.g. env var names).
+ */
+export function unsafeValues(value: unknown, options: { allowKeys?: readonly string[] } = {}, path: string[] = []): UnsafeValue[] {
+  const here = path.length ? path.join('.') : '(root)';
+  if (typeof value === 'string') {
+    const hits = findSecrets(value);
+    if (hits.length) return [{ path: here, reason: `contains ${[...new Set(hits.map((h) => h.kind))].join(', ')}` }];
+    if (isUrlWithExtras(value)) return [{ path: here, reason: 'URL carries a query, fragment or userinfo' }];
+    return [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => unsafeValues(item, options, [...path, String(i)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, child]) => {
+      const keyed = [...path, key];
+      if (SENSITIVE_KEY.test(key) && !options.allowKeys?.includes(key) && child !== null && child !== '' && child !== false) {
+        return [{ path: keyed.join('.'), reason: `sensitive key '${key}' must not carry a value` }];
+      }
+      if (findSecrets(key).length) return [{ path: [...path, '(key)'].join('.'), reason: 'a key holds a secret' }];
+      return unsafeValues(child, options, keyed);
+    });
+  }
+  return [];
+}
