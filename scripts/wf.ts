@@ -19,6 +19,7 @@ import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
+import { scaffoldCommands } from './scaffold-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -155,6 +156,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   create.action(async (options) => setExit(await selectionNew(processIo(), options)));
 
   program.addCommand(smokeCommands(setExit));
+  program.addCommand(scaffoldCommands(setExit));
   return program;
 }
 
