@@ -20,6 +20,7 @@ import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
 import { smokeCommands } from './smoke-cli.ts';
 import { scaffoldCommands } from './scaffold-cli.ts';
+import { workbenchCommand } from './workbench-cli.ts';
 import { humanReport, writeGithubSummary } from './check/report.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
@@ -157,6 +158,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program.addCommand(smokeCommands(setExit));
   program.addCommand(scaffoldCommands(setExit));
+  program.addCommand(workbenchCommand(setExit));
   return program;
 }
 
