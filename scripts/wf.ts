@@ -36,6 +36,8 @@ import { sarifLog } from './check/sarif.ts';
 import { exitQuietlyOnBrokenPipe, ioCode, ioReason, unexpectedMessage } from './cli-errors.ts';
 import { unwritableTargets } from './evidence-preflight.ts';
 import { SiteUrlError, siteUrl } from '../src/worldforge/site/site-url.ts';
+import { scaffoldCommands } from './scaffold-cli.ts';
+import { workbenchCommand } from './workbench-cli.ts';
 import { processIo, selectionCheck, selectionNew } from './selection/commands.ts';
 import { CANDIDATE_FLAGS, flagSpelling } from './selection/flags.ts';
 
@@ -245,6 +247,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program.addCommand(worldCommands(setExit));
   // Added command groups do not inherit settings: every command exits 2 on a usage error, none calls process.exit.
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+  program.addCommand(scaffoldCommands(setExit));
+  program.addCommand(workbenchCommand(setExit));
   return program;
 }
 

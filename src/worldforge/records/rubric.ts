@@ -4,6 +4,7 @@
  * site's /selection/rubric/ and /selection/promotion-rules/ pages render it, so a page can never
  * describe a rubric the check does not apply.
  */
+import { type PromotionLevel, requirementsOf } from '../promotion/requirements.ts';
 
 /** Criterion ids as written in a record's `scores` map, in rubric order. */
 export const CRITERION_IDS = [
@@ -159,55 +160,33 @@ export function bandOf(total: number): ScoreBand {
 /** Most active candidates one record may select: a cohort is a focus, not a wish list. */
 export const MAX_ACTIVE = 3;
 
-export const PROMOTION_LEVELS = ['scaffold', 'experimental', 'beta', 'stable'] as const;
-export type PromotionLevel = (typeof PROMOTION_LEVELS)[number];
+export { PROMOTION_LEVELS, type PromotionLevel } from '../promotion/requirements.ts';
 
 export interface PromotionRule {
   level: PromotionLevel;
   /** What a provider at this level may advertise. */
   advertises: string;
-  /** What must exist before a provider is promoted to this level. */
+  /** What must exist before a provider is promoted to this level (from src/worldforge/promotion/requirements.ts). */
   requires: readonly string[];
 }
 
+const ADVERTISES: Record<PromotionLevel, string> = {
+  scaffold: 'Nothing. The name is reserved and every capability fails closed.',
+  experimental: 'Capabilities exercised with an injected fake runtime or recorded exchanges.',
+  beta: 'Capabilities with passing conformance evidence and a recorded live smoke.',
+  stable: 'Capabilities backed by repeated smoke evidence and release gating.',
+};
+
+const ruleOf = (level: PromotionLevel): PromotionRule => ({
+  level,
+  advertises: ADVERTISES[level],
+  requires: requirementsOf(level).map((r) => r.text),
+});
+
 /** The promotion matrix: a provider moves up one level at a time, only with this evidence. */
 export const PROMOTION_RULES: Record<PromotionLevel, PromotionRule> = {
-  scaffold: {
-    level: 'scaffold',
-    advertises: 'Nothing. The name is reserved and every capability fails closed.',
-    requires: [
-      'A profile with no capabilities',
-      'Conformance evidence that every capability fails closed',
-      'A design record stating why it is reserved',
-    ],
-  },
-  experimental: {
-    level: 'experimental',
-    advertises: 'Capabilities exercised with an injected fake runtime or recorded exchanges.',
-    requires: [
-      'Tests against an injected runtime or replayed exchanges',
-      'Documented failure modes with typed errors',
-      'A prepared-host smoke path, or a recorded blocker for it',
-    ],
-  },
-  beta: {
-    level: 'beta',
-    advertises: 'Capabilities with passing conformance evidence and a recorded live smoke.',
-    requires: [
-      'Passing conformance and fixture evidence',
-      'A runtime manifest',
-      'A live-smoke run manifest from a prepared host',
-      'A generated provider page',
-    ],
-  },
-  stable: {
-    level: 'stable',
-    advertises: 'Capabilities backed by repeated smoke evidence and release gating.',
-    requires: [
-      'Repeated live-smoke evidence within the staleness window',
-      'Release-gated evidence',
-      'An operator runbook',
-      'A compatibility policy for upstream versions',
-    ],
-  },
+  scaffold: ruleOf('scaffold'),
+  experimental: ruleOf('experimental'),
+  beta: ruleOf('beta'),
+  stable: ruleOf('stable'),
 };

@@ -38,6 +38,7 @@ import readmeClaimsList from './readme-claims-list.ts';
 import readmeProviderTable from './readme-provider-table.ts';
 import registryIndex from './registry-index.ts';
 import runManifestUnsafe from './run-manifest-unsafe.ts';
+import runtimeManifestStub from './runtime-manifest-stub.ts';
 import sceneFixtureFailed from './scene-fixture-failed.ts';
 import secretScan from './secret-scan.ts';
 import selectionActiveLimit from './selection-active-limit.ts';
@@ -87,6 +88,7 @@ export const CHECK_RULES = [
   readmeProviderTable,
   registryIndex,
   runManifestUnsafe,
+  runtimeManifestStub,
   sceneFixtureFailed,
   secretScan,
   selectionActiveLimit,

@@ -152,6 +152,16 @@ async function buildConformanceEvidence(name: string): Promise<ConformanceEviden
   });
 }
 
+/**
+ * The conformance cases of any provider instance (an adapter outside the catalog, e.g. from the
+ * installable package's contract check) over the given requests (default: this checkout's fixtures).
+ */
+export async function conformanceCases(provider: Provider, requests = conformanceRequests()): Promise<ConformanceCase[]> {
+  const cases: ConformanceCase[] = [];
+  for (const capability of CAPABILITIES) cases.push(...(await casesFor(provider, capability, requests[capability])));
+  return cases;
+}
+
 /** Runs the suite for one provider (once per process) and returns its evidence document. */
 export const conformanceEvidence = memoize(buildConformanceEvidence);
 
