@@ -10,6 +10,9 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 export default defineConfig({
   trailingSlash: 'ignore',
+  // Lossless whitespace: Astro 7's default ('jsx') drops a line break between text and an element
+  // or expression ('at most\n{n}' → 'at most3'); pages are written as HTML, so keep HTML's rules.
+  compressHTML: true,
   devToolbar: { enabled: false },
   integrations: [
     starlight({
