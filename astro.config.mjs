@@ -3,12 +3,19 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { claimLinks } from './src/markdown/claim-links.mjs';
 import { ROUTES } from './src/worldforge/site/routes.ts';
+import { siteUrl } from './src/worldforge/site/site-url.ts';
+import { editUrlBase, repositoryUrl } from './src/worldforge/site/source-links.ts';
 
 // No network from a build: Astro reads this variable lazily, after the config is loaded, before
 // it would record anything. (Setting it here keeps `npm run build:site` offline without a wrapper.)
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
+const repository = repositoryUrl();
+const editBase = editUrlBase();
+
 export default defineConfig({
+  // Public URL from WORLDFORGE_SITE_URL: sitemap, canonical links and og:url need it.
+  site: siteUrl(),
   trailingSlash: 'ignore',
   // Lossless whitespace: Astro 7's default ('jsx') drops a line break between text and an element
   // or expression ('at most\n{n}' → 'at most3'); pages are written as HTML, so keep HTML's rules.
@@ -23,6 +30,11 @@ export default defineConfig({
       // Git history is not evidence; keep pages independent of clone depth.
       lastUpdated: false,
       credits: false,
+      favicon: '/favicon.svg',
+      // Source link and docs pages' edit links, from WORLDFORGE_REPO_URL / WORLDFORGE_EDIT_URL.
+      ...(repository ? { social: [{ icon: 'github', label: 'Source repository', href: repository }] } : {}),
+      ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
+      routeMiddleware: './src/components/route-middleware.ts',
       customCss: ['./src/styles/evidence.css'],
       // Renders :claim[id] in Markdown pages as links to /claims/#id.
       plugins: [claimLinks()],
