@@ -35,6 +35,8 @@ export default defineConfig({
       ...(repository ? { social: [{ icon: 'github', label: 'Source repository', href: repository }] } : {}),
       ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
       routeMiddleware: './src/components/route-middleware.ts',
+      // The footer adds the build provenance (evidence commit and date, read from git).
+      components: { Footer: './src/components/Footer.astro' },
       customCss: ['./src/styles/evidence.css'],
       // Renders :claim[id] in Markdown pages as links to /claims/#id.
       plugins: [claimLinks()],
