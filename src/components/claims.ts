@@ -95,4 +95,16 @@ export async function claimsCiting(provider: string): Promise<ClaimRow[]> {
   return (await claimRows()).filter((row) => row.providers.includes(provider));
 }
 
+/** Ids of claims citing a provider's conformance cases of one capability (`conformance/<p>#<cap>` or `#<cap>/<check>`). */
+export async function claimsCitingCapability(provider: string, capability: string): Promise<string[]> {
+  return (await claimRows())
+    .filter((row) =>
+      row.claim.evidence.some((ref) => {
+        const { kind, subject, fragment } = parseRef(ref);
+        return kind === 'conformance' && subject === provider && (fragment === capability || fragment?.startsWith(`${capability}/`));
+      }),
+    )
+    .map((row) => row.claim.id);
+}
+
 export const CLASS_ROWS = EVIDENCE_CLASSES.map((cls) => ({ cls, ...CLASS_POLICY[cls] }));

@@ -74,3 +74,17 @@ export const liveSmokeAnchor = (provider: string, capability: string) => `${prov
 /** A live-smoke row on the live-smoke page (`#<provider>` when no capability is given). */
 export const liveSmokePath = (provider: string, capability: string | null = null) =>
   `${ROUTES.liveSmoke}#${capability ? liveSmokeAnchor(provider, capability) : provider}`;
+
+/**
+ * A conformance case or capability on its provider's page: `/providers/<p>/#generate` lands on the
+ * capability's group of cases, `#generate%2Fcall` on one case (both are element ids there).
+ */
+export const providerCasePath = (provider: string, fragment: string | null = null) =>
+  fragment ? withAnchor(providerPath(provider), fragment) : providerPath(provider);
+
+/** Anchor of the recorded-exchanges (failure modes) table on a remote provider's page. */
+export const FAILURE_MODES_ANCHOR = 'failure-modes';
+
+/** A provider's recorded exchanges: the table, or one exchange row (its exchange id, e.g. `runway.auth-failure`). */
+export const providerExchangesPath = (provider: string, exchangeId: string | null = null) =>
+  withAnchor(providerPath(provider), exchangeId ?? FAILURE_MODES_ANCHOR);
