@@ -1,14 +1,32 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { claimLinks } from './src/markdown/claim-links.mjs';
 import { ROUTES } from './src/worldforge/site/routes.ts';
+import { checkBuiltSite } from './src/worldforge/site/link-gate.ts';
 import { siteUrl } from './src/worldforge/site/site-url.ts';
 import { editUrlBase, repositoryUrl } from './src/worldforge/site/source-links.ts';
 
 // No network from a build: Astro reads this variable lazily, after the config is loaded, before
 // it would record anything. (Setting it here keeps `npm run build:site` offline without a wrapper.)
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+/** Fails the build when an internal link or anchor of the built site does not resolve. */
+const linkGate = {
+  name: 'worldforge-link-gate',
+  hooks: {
+    /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
+    'astro:build:done': ({ dir, logger }) => {
+      const broken = checkBuiltSite(fileURLToPath(dir));
+      if (broken.length === 0) return logger.info('every internal link and anchor resolves');
+      const list = broken.map((b) => `  ${b.page}: ${b.href} — ${b.reason}`).join('\n');
+      throw new Error(
+        `${broken.length} broken internal link(s) in the built site:\n${list}\nFix the route builder or the anchor in src/worldforge/site/routes.ts or the page that renders it.`,
+      );
+    },
+  },
+};
 
 const repository = repositoryUrl();
 const editBase = editUrlBase();
@@ -70,5 +88,6 @@ export default defineConfig({
         },
       ],
     }),
+    linkGate,
   ],
 });
