@@ -53,8 +53,9 @@ export default defineConfig({
       ...(repository ? { social: [{ icon: 'github', label: 'Source repository', href: repository }] } : {}),
       ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
       routeMiddleware: './src/components/route-middleware.ts',
-      // The footer adds the build provenance (evidence commit and date, read from git).
-      components: { Footer: './src/components/Footer.astro' },
+      // The footer adds the build provenance (evidence commit and date, read from git); the content
+      // wrapper gives every table the phone layout (rows as labelled cards).
+      components: { Footer: './src/components/Footer.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
       customCss: ['./src/styles/evidence.css'],
       // Renders :claim[id] in Markdown pages as links to /claims/#id.
       plugins: [claimLinks()],
