@@ -3,7 +3,9 @@ import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { claimLinks } from './src/markdown/claim-links.mjs';
-import { ROUTES } from './src/worldforge/site/routes.ts';
+import { RULE_IDS } from './src/worldforge/checks/rules.ts';
+import { PROVIDER_NAMES } from './src/worldforge/providers/catalog.ts';
+import { buildSidebar } from './src/worldforge/site/sidebar.ts';
 import { checkBuiltSite } from './src/worldforge/site/link-gate.ts';
 import { siteUrl } from './src/worldforge/site/site-url.ts';
 import { editUrlBase, repositoryUrl } from './src/worldforge/site/source-links.ts';
@@ -59,35 +61,8 @@ export default defineConfig({
       customCss: ['./src/styles/evidence.css'],
       // Renders :claim[id] in Markdown pages as links to /claims/#id.
       plugins: [claimLinks()],
-      sidebar: [
-        { label: 'Home', link: ROUTES.home },
-        { label: 'Providers', link: ROUTES.providers },
-        { label: 'Claims', link: ROUTES.claims },
-        { label: 'Fixtures', link: ROUTES.fixtures },
-        { label: 'Evaluation', link: ROUTES.evaluation },
-        { label: 'Galleries', link: ROUTES.galleries },
-        {
-          label: 'Selection',
-          items: [
-            { label: 'Selection records', link: ROUTES.selection },
-            { label: 'Rubric', link: ROUTES.selectionRubric },
-            { label: 'Promotion rules', link: ROUTES.selectionPromotionRules },
-            { label: 'Design records', link: ROUTES.designRecords },
-            { label: 'Writing a selection record', slug: 'selection-records' },
-          ],
-        },
-        { label: 'Live smoke', link: ROUTES.liveSmoke },
-        {
-          label: 'Docs',
-          items: [
-            { label: 'How evidence works', slug: 'how-evidence-works' },
-            { label: 'Scene artifacts', slug: 'scene-artifacts' },
-            { label: 'Remote providers and live smoke', slug: 'remote-providers' },
-            { label: 'Check rules reference', link: ROUTES.checkRules },
-            { label: 'Architecture', slug: 'architecture' },
-          ],
-        },
-      ],
+      // Generated: every page the build renders is in a group (src/worldforge/site/sidebar.ts).
+      sidebar: buildSidebar(process.cwd(), RULE_IDS, PROVIDER_NAMES),
     }),
     linkGate,
   ],
