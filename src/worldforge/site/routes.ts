@@ -23,6 +23,7 @@ export const ROUTES = {
   sceneArtifacts: '/scene-artifacts/',
   remoteProviders: '/remote-providers/',
   selectionRecordsGuide: '/selection-records/',
+  roadmap: '/roadmap/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */

@@ -52,6 +52,7 @@ export function buildSidebar(root: string, ruleIds: readonly string[], providerO
   return [
     { label: 'Home', link: ROUTES.home },
     { label: 'Claims', link: ROUTES.claims },
+    { label: 'Roadmap', link: ROUTES.roadmap },
     { label: 'Providers', items: [{ label: 'Catalog', link: ROUTES.providers }, ...providers] },
     { label: 'Live smoke', link: ROUTES.liveSmoke },
     {

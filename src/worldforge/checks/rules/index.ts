@@ -29,6 +29,7 @@ import profileConformance from './profile-conformance.ts';
 import readmeClaimsList from './readme-claims-list.ts';
 import readmeProviderTable from './readme-provider-table.ts';
 import registryIndex from './registry-index.ts';
+import roadmapLinks from './roadmap-links.ts';
 import runManifestUnsafe from './run-manifest-unsafe.ts';
 import sceneFixtureFailed from './scene-fixture-failed.ts';
 import secretScan from './secret-scan.ts';
@@ -68,6 +69,7 @@ export const CHECK_RULES = [
   readmeClaimsList,
   readmeProviderTable,
   registryIndex,
+  roadmapLinks,
   runManifestUnsafe,
   sceneFixtureFailed,
   secretScan,
