@@ -62,16 +62,16 @@ export const roadmapSchema = () =>
     })
     .superRefine((roadmap, ctx) => {
       const seen = new Set<string>();
-      roadmap.streams.forEach((stream, s) =>
-        stream.items.forEach((item, i) => {
+      for (const [s, stream] of roadmap.streams.entries()) {
+        for (const [i, item] of stream.items.entries()) {
           if (seen.has(item.id))
             ctx.addIssue({ code: 'custom', path: ['streams', s, 'items', i, 'id'], message: `duplicate item id '${item.id}'` });
           seen.add(item.id);
           for (const code of item.codes)
             if (!code.startsWith(`WF-${stream.id}`))
               ctx.addIssue({ code: 'custom', path: ['streams', s, 'items', i, 'codes'], message: `${code} is not in stream ${stream.id}` });
-        }),
-      );
+        }
+      }
     });
 export type Roadmap = z.infer<ReturnType<typeof roadmapSchema>>;
 

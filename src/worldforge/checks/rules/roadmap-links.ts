@@ -21,9 +21,9 @@ export default defineRule({
     }
     const claimIds = new Set(claims.claims.map((c) => c.value.id));
     const findings: FindingDraft[] = [];
-    roadmap.streams.forEach((stream, s) =>
-      stream.items.forEach((item, i) => {
-        item.claims.forEach((id, k) => {
+    for (const [s, stream] of roadmap.streams.entries()) {
+      for (const [i, item] of stream.items.entries()) {
+        for (const [k, id] of item.claims.entries()) {
           if (!claimIds.has(id))
             findings.push({
               file: ROADMAP_FILE,
@@ -32,8 +32,8 @@ export default defineRule({
               expected: `claim '${id}' exists in content/claims/`,
               found: 'no such claim',
             });
-        });
-        item.refs.forEach((ref, k) => {
+        }
+        for (const [k, ref] of item.refs.entries()) {
           const resolved = resolveRef(ref, refs);
           if (!resolved.found)
             findings.push({
@@ -43,9 +43,9 @@ export default defineRule({
               expected: `${ref} resolves`,
               found: resolved.detail,
             });
-        });
-      }),
-    );
+        }
+      }
+    }
     return findings;
   },
 });
