@@ -56,8 +56,13 @@ export default defineConfig({
       ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
       routeMiddleware: './src/components/route-middleware.ts',
       // The footer adds the build provenance (evidence commit and date, read from git); the content
-      // wrapper gives every table the phone layout (rows as labelled cards).
-      components: { Footer: './src/components/Footer.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
+      // wrapper gives every table the phone layout (rows as labelled cards); the search button's
+      // accessible name is its visible label.
+      components: {
+        Footer: './src/components/Footer.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+        Search: './src/components/Search.astro',
+      },
       customCss: ['./src/styles/evidence.css'],
       // Renders :claim[id] in Markdown pages as links to /claims/#id.
       plugins: [claimLinks()],

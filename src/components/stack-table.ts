@@ -31,7 +31,7 @@ function headerTexts(table: string): string[] {
   });
 }
 
-/** Adds `data-col` to each body cell (from the header of its column) and the `wf-stack` class to the table. */
+/** Adds `data-col` to each body cell (from the header of its column), the `wf-stack` class and `tabindex="0"` to the table. */
 export function labelCells(html: string): string {
   return html.replace(/<table\b([^>]*)>([\s\S]*?)<\/table>/gi, (_table, attrs: string, inner: string) => {
     const headers = headerTexts(inner);
@@ -51,6 +51,12 @@ export function labelCells(html: string): string {
         });
       }),
     );
-    return `<table${classed}>${body}</table>`;
+    // Starlight lets content tables scroll sideways when they are wider than the column: such a
+    // region must be reachable from the keyboard (axe: scrollable-region-focusable).
+    const focusable = /\stabindex=/.test(classed) ? classed : `${classed} tabindex="0"`;
+    return `<table${focusable}>${body}</table>`;
   });
 }
+
+/** Code blocks scroll sideways when a line is long: each `<pre>` becomes keyboard-focusable too. */
+export const focusablePre = (html: string) => html.replace(/<pre\b(?![^>]*\stabindex=)/g, '<pre tabindex="0"');
