@@ -10,7 +10,7 @@ export default defineRule({
   id: 'readme-claims-list',
   title: 'README claims list cites claim rows, readably on GitHub',
   why: 'The README’s marked claims list holds its capability statements; each must cite the claim row that backs it, so the front page cannot say more than the evidence. The README is read on GitHub first, which shows `:claim[id]` as raw text, so it cites a claim as a link to the claims file defining it, and that link must point to the right file.',
-  fix: 'Cite the claim as ``[`<id>`](content/claims/<file>.yaml)`` (the file that defines the row; `npx worldforge claims list` shows it), or remove the statement.',
+  fix: 'Cite the claim as a link from its id to the claims file defining the row, like `[mock-embed](content/claims/capabilities.yaml)` (`npx worldforge claims list` shows each file), or remove the statement.',
   scope: ['readme', 'claims'],
   check: ({ readme, claims }): FindingDraft[] => {
     const items = readmeClaimsList(readme);
