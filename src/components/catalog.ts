@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAPABILITIES, type Capability } from '../worldforge/capabilities/index.ts';
 import type { ConformanceEvidence, RuntimeSummary } from '../worldforge/kinds/conformance/schema.ts';
 import { PROVIDER_NAMES } from '../worldforge/providers/catalog.ts';
+import { liveSmokePath, providerCasePath, providerExchangesPath } from '../worldforge/site/routes.ts';
 
 export type ConformanceEntry = CollectionEntry<'conformance'>;
 
@@ -35,8 +36,16 @@ export function capabilityStatus(evidence: ConformanceEvidence, capability: Capa
   return advertised ? 'passed' : 'fails-closed';
 }
 
+/** Where a capability's cases are on its provider page: their group, or the case table when it has none. */
+export const capabilityCasesHref = (evidence: ConformanceEvidence, capability: Capability) =>
+  providerCasePath(evidence.body.provider, evidence.body.cases.some((c) => c.capability === capability) ? capability : 'cases');
+
 export function capabilityCells(evidence: ConformanceEvidence) {
-  return CAPABILITIES.map((capability) => ({ capability, status: capabilityStatus(evidence, capability) }));
+  return CAPABILITIES.map((capability) => ({
+    capability,
+    status: capabilityStatus(evidence, capability),
+    href: capabilityCasesHref(evidence, capability),
+  }));
 }
 
 /** The first triage step for a typed error, as the provider's conformance evidence records it. */
@@ -88,4 +97,43 @@ export async function liveSmokeEntries(): Promise<LiveSmokeCollectionEntry[]> {
 /** The exchanges evidence of a provider, or undefined when it has none (in-process providers). */
 export async function exchangesFor(provider: string): Promise<CollectionEntry<'exchanges'> | undefined> {
   return (await getCollection('exchanges')).find((e) => e.data.body.provider === provider);
+}
+
+/** One way a provider's evidence was obtained, for the catalog's "how obtained" column. */
+export interface EvidenceMethod {
+  method: 'checkout' | 'recorded-replay' | 'live-smoke';
+  text: string;
+  href: string;
+}
+
+/**
+ * How a provider's evidence was obtained: conformance in a checkout (in-process, no runtime),
+ * recorded upstream exchanges replayed on loopback, and each live-smoke run with its outcome and
+ * date (a typed skip says so: it is not a pass).
+ */
+export async function evidenceMethods(entry: ConformanceEntry): Promise<EvidenceMethod[]> {
+  const { body, runtime_manifest } = entry.data;
+  const provider = body.provider;
+  const methods: EvidenceMethod[] = [];
+  // Conformance always runs in a checkout: in-process, or through the adapter against loopback replays.
+  const where = runtime_manifest === null && body.runtime === null ? 'in-process' : 'on loopback';
+  methods.push({ method: 'checkout', text: `checkout: ${body.cases.length} cases ${where}`, href: providerCasePath(provider, 'cases') });
+  const exchanges = await exchangesFor(provider);
+  if (exchanges) {
+    const n = exchanges.data.body.cases.length;
+    methods.push({
+      method: 'recorded-replay',
+      text: `recorded replay: ${n} exchange${n === 1 ? '' : 's'}`,
+      href: providerExchangesPath(provider),
+    });
+  }
+  for (const smoke of (await liveSmokeEntries()).filter((e) => e.data.provider === provider)) {
+    const { capability, status, date } = smoke.data;
+    methods.push({
+      method: 'live-smoke',
+      text: `live smoke ${capability}: ${status.replaceAll('_', ' ')} (${date})`,
+      href: liveSmokePath(provider, capability),
+    });
+  }
+  return methods;
 }

@@ -32,7 +32,7 @@ describe('claims', () => {
     // Evidence links carry their live status; mock's predict conformance passed.
     const ref = page.locator('article[data-claim="mock-predict"] li[data-ref="conformance/mock#predict"]');
     await expect(ref.getAttribute('data-status')).resolves.toBe('passed');
-    await expect(ref.locator('a').getAttribute('href')).resolves.toBe('/providers/mock/');
+    await expect(ref.locator('a').getAttribute('href')).resolves.toBe('/providers/mock/#predict');
     await screenshots(page, 'claims');
     await page.close();
   });

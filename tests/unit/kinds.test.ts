@@ -145,12 +145,12 @@ describe('refs resolve through their kind', () => {
       const [kind, subject] = path.split('/') as [string, string];
       return kindById(kind)?.route(subject, fragment) ?? null;
     };
-    expect(url('conformance/mock#generate')).toBe('/providers/mock/');
+    expect(url('conformance/mock#generate')).toBe('/providers/mock/#generate');
+    expect(url('exchanges/runway')).toBe('/providers/runway/#failure-modes');
     expect(url('fixtures/generate')).toBe('/fixtures/generate/');
-    expect(url('evaluation/physics#object-stability')).toBe('/evaluation/physics/');
+    expect(url('evaluation/physics#object-stability')).toBe('/evaluation/physics/#object-stability');
     expect(url('galleries/providers')).toBe('/galleries/providers/');
     expect(url('scenes/artifacts')).toBe('/scene-artifacts/');
-    expect(url('exchanges/runway')).toBeNull();
     expect(url('design-records/genie')).toBe('/design-records/genie/');
     expect(url('selection-records/cohort-1#genie')).toBe('/selection/#cohort-1--genie');
     expect(url('selection-records/cohort-1')).toBe('/selection/#cohort-1');

@@ -66,6 +66,17 @@ function readYaml(file: string, text: string): ParsedYaml {
   return { value, problems: problems.map((p) => ({ ...p, line: p.line ?? null })), lineOf };
 }
 
+/**
+ * A whole YAML file (e.g. content/roadmap.yaml) read with the safe reader and checked against
+ * `schema`: the value, or null with every problem located at its field's line.
+ */
+export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>) {
+  const read = readYaml(file, text);
+  if (read.problems.length) return { value: null, problems: read.problems, lineOf: read.lineOf };
+  const { data, problems } = schemaProblems(file, read.value, schema, [], read.lineOf);
+  return { value: (data as T | undefined) ?? null, problems, lineOf: read.lineOf };
+}
+
 /** Problems of `value` against `schema`, located at their fields under `at`. */
 function schemaProblems(file: string, value: unknown, schema: z.ZodType, at: (string | number)[], lineOf: ParsedYaml['lineOf']) {
   const parsed = schema.safeParse(value);

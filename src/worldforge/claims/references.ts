@@ -1,7 +1,10 @@
 /**
- * Claim references in prose: `:claim[id]` (a remark text directive) in README.md and the docs
- * pages. Parsed from the source with unified + remark-parse + remark-directive, never from
- * rendered pages, so the check does not depend on Astro's Markdown processor or its cache.
+ * Claim references in prose. The docs pages write `:claim[id]` (a remark text directive the site
+ * renders as a link to the claim's card). README.md is read on GitHub, which renders neither
+ * directives nor root-relative links, so it cites a claim as a link to the file that defines it:
+ * ``[`id`](content/claims/<file>.yaml)``. Both forms are parsed from the source with unified +
+ * remark-parse + remark-directive, never from rendered pages, so the check does not depend on
+ * Astro's Markdown processor or its cache.
  */
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
@@ -12,7 +15,17 @@ export interface ClaimReference {
   id: string;
   /** 1-based line in the file (frontmatter counted). */
   line: number;
+  /** `directive` (`:claim[id]`) or `link` (a link to the claims file defining it). */
+  form: 'directive' | 'link';
+  /** Link form: the repository-relative claims file the link points to. */
+  target?: string;
 }
+
+/** A link to a claims file: `content/claims/<file>.yaml`, optionally with `./` and a fragment. */
+const CLAIMS_FILE_LINK = /^(?:\.\/)?(content\/claims\/[a-z0-9-]+\.yaml)(?:#.*)?$/;
+
+/** Markdown for a claim reference in README.md: the id, linked to the file that defines it. */
+export const claimLinkMarkdown = (id: string, file: string) => `[\`${id}\`](${file})`;
 
 const parser = unified().use(remarkParse).use(remarkDirective);
 
@@ -25,6 +38,7 @@ export function frontmatterLines(text: string): number {
 interface DirectiveNode {
   type: string;
   name?: string;
+  url?: string;
   children?: { type: string; value?: string }[];
   position?: { start: { line: number } };
 }
@@ -35,13 +49,25 @@ const directiveId = (node: DirectiveNode) =>
     .join('')
     .trim();
 
-/** Every `:claim[id]` text directive in a Markdown file. */
+/** The claim reference a node makes, if any: a `:claim[id]` directive or a link to a claims file. */
+function referenceOf(node: DirectiveNode, offset: number): ClaimReference | null {
+  const line = (node.position?.start.line ?? 1) + offset;
+  if (node.type === 'textDirective' && node.name === 'claim') return { id: directiveId(node), line, form: 'directive' };
+  if (node.type === 'link') {
+    const target = CLAIMS_FILE_LINK.exec(node.url ?? '')?.[1];
+    if (target) return { id: directiveId(node), line, form: 'link', target };
+  }
+  return null;
+}
+
+/** Every claim reference (`:claim[id]` directive or link to a claims file) in a Markdown file. */
 export function findClaimReferences(text: string): ClaimReference[] {
   const offset = frontmatterLines(text);
   const body = text.split('\n').slice(offset).join('\n');
   const found: ClaimReference[] = [];
-  visit(parser.parse(body), 'textDirective', (node: DirectiveNode) => {
-    if (node.name === 'claim') found.push({ id: directiveId(node), line: (node.position?.start.line ?? 1) + offset });
+  visit(parser.parse(body), ['textDirective', 'link'], (node: DirectiveNode) => {
+    const ref = referenceOf(node, offset);
+    if (ref) found.push(ref);
   });
   return found;
 }
@@ -53,6 +79,8 @@ export interface ClaimsListItem {
   line: number;
   text: string;
   claimIds: string[];
+  /** The references themselves (form, target and line of each). */
+  references: ClaimReference[];
 }
 
 /**
@@ -67,12 +95,13 @@ export function readmeClaimsList(readme: string): ClaimsListItem[] | null {
   const section = readme.slice(start, end);
   const items: ClaimsListItem[] = [];
   visit(parser.parse(section), 'listItem', (item: DirectiveNode & { children?: unknown[] }) => {
-    const ids: string[] = [];
-    visit(item as never, 'textDirective', (node: DirectiveNode) => {
-      if (node.name === 'claim') ids.push(directiveId(node));
+    const references: ClaimReference[] = [];
+    visit(item as never, ['textDirective', 'link'], (node: DirectiveNode) => {
+      const ref = referenceOf(node, offset);
+      if (ref) references.push(ref);
     });
     const line = (item.position?.start.line ?? 1) + offset;
-    items.push({ line, text: readme.split('\n')[line - 1]?.trim() ?? '', claimIds: ids });
+    items.push({ line, text: readme.split('\n')[line - 1]?.trim() ?? '', claimIds: references.map((r) => r.id), references });
   });
   return items;
 }

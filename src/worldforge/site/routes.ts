@@ -28,6 +28,7 @@ export const ROUTES = {
   benchmarks: '/benchmarks/',
   runtimeBridge: '/runtime-bridge/',
   githubCi: '/github-ci/',
+  roadmap: '/roadmap/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */
@@ -89,3 +90,14 @@ export const releaseMarkdownPath = (version: string) => `${ROUTES.releases}${ver
 export const benchmarkPath = (preset: string) => `${ROUTES.benchmarks}${preset}/`;
 /** Anchor of a (provider, operation) row on a benchmark preset page: `<provider>-<operation>`. */
 export const benchmarkRowAnchor = (provider: string, operation: string) => `${provider}-${operation}`;
+/**
+ * A conformance case or capability on its provider's page: `/providers/<p>/#generate` lands on the
+ * capability's group of cases, `#generate%2Fcall` on one case (both are element ids there).
+ */
+export const providerCasePath = (provider: string, fragment: string | null = null) =>
+  fragment ? withAnchor(providerPath(provider), fragment) : providerPath(provider);
+/** Anchor of the recorded-exchanges (failure modes) table on a remote provider's page. */
+export const FAILURE_MODES_ANCHOR = 'failure-modes';
+/** A provider's recorded exchanges: the table, or one exchange row (its exchange id, e.g. `runway.auth-failure`). */
+export const providerExchangesPath = (provider: string, exchangeId: string | null = null) =>
+  withAnchor(providerPath(provider), exchangeId ?? FAILURE_MODES_ANCHOR);

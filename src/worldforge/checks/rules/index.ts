@@ -37,6 +37,7 @@ import profileConformance from './profile-conformance.ts';
 import readmeClaimsList from './readme-claims-list.ts';
 import readmeProviderTable from './readme-provider-table.ts';
 import registryIndex from './registry-index.ts';
+import roadmapLinks from './roadmap-links.ts';
 import runManifestUnsafe from './run-manifest-unsafe.ts';
 import runtimeManifestStub from './runtime-manifest-stub.ts';
 import sceneFixtureFailed from './scene-fixture-failed.ts';
@@ -87,6 +88,7 @@ export const CHECK_RULES = [
   readmeClaimsList,
   readmeProviderTable,
   registryIndex,
+  roadmapLinks,
   runManifestUnsafe,
   runtimeManifestStub,
   sceneFixtureFailed,

@@ -1,5 +1,5 @@
 /** Conformance: one file per catalog provider, one case per (capability, check). Rendered on the provider's page. */
-import { providerPath } from '../../site/routes.ts';
+import { providerCasePath, providerPath } from '../../site/routes.ts';
 import { defineEvidenceKind } from '../define.ts';
 import { CONFORMANCE_KIND, conformanceEvidenceSchema } from './schema.ts';
 
@@ -12,7 +12,8 @@ export const kind = defineEvidenceKind({
   // `conformance/genie#generate/fails-closed` backs a claim that genie refuses it.
   refCases: (doc) => doc.body.cases.map((c) => ({ keys: [c.id, c.capability], status: c.status, refusal: c.kind === 'fails-closed' })),
   classes: ['checkout-tested'],
-  route: (provider) => providerPath(provider),
-  // The provider page has one table of cases (#cases) and no per-case anchors.
-  sitePage: { path: (doc) => providerPath(doc.body.provider), anchors: () => [] },
+  // `#generate` lands on the capability's group of cases, `#generate/call` on the case row.
+  route: (provider, fragment) => providerCasePath(provider, fragment),
+  // The provider page's case table has one row per case, its id the case id.
+  sitePage: { path: (doc) => providerPath(doc.body.provider), anchors: (doc) => doc.body.cases.map((c) => c.id) },
 });

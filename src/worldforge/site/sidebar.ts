@@ -1,0 +1,138 @@
+/**
+ * The site's sidebar, generated: one group per family of pages (providers, fixtures, evaluation
+ * suites, galleries, selection and design records, check rules, docs), each listing every page the
+ * build renders for it. Pages rendered from evidence are found the way the site renders them:
+ * each committed document of a kind with a page (`sitePage` in its kind.ts); records from
+ * content/; rule pages from the rule registry. So every page is in a group (Starlight then
+ * highlights it and fills prev/next), and a new provider, suite, gallery, record or rule appears
+ * without touching this file. The link gate fails the build if an entry points nowhere.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readEvidenceDir } from '../evidence/read.ts';
+import { generatedKindById } from '../kinds/registry.ts';
+import { loadRecords } from '../records/load.ts';
+import { designRecordPath, ROUTES, rulePath } from './routes.ts';
+
+/** Starlight sidebar entries (the subset this site uses). */
+export type SidebarItem =
+  | { label: string; link: string }
+  | { label: string; slug: string }
+  | { label: string; collapsed?: boolean; items: SidebarItem[] };
+
+/** Pages of one evidence kind, in the order of their committed files, each labelled by `label(doc)`. */
+function kindPages(evidence: ReadonlyMap<string, string>, kindId: string, label: (doc: never) => string): SidebarItem[] {
+  const kind = generatedKindById(kindId);
+  if (!kind) throw new Error(`sidebar: no evidence kind '${kindId}'`);
+  const seen = new Map<string, string>();
+  for (const [path, text] of [...evidence].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!path.startsWith(`${kindId}/`) || !path.endsWith('.json')) continue;
+    const doc = JSON.parse(text);
+    // The page that renders the document; a kind without `sitePage` routes its subject (file name).
+    const page = kind.sitePage ? kind.sitePage.path(doc) : kind.route(path.slice(kindId.length + 1, -'.json'.length), null);
+    if (page) seen.set(page, label(doc as never));
+  }
+  return [...seen].map(([link, text]) => ({ label: text, link }));
+}
+
+interface Body<T> {
+  body: T;
+}
+
+/** Builds the sidebar from the checkout at `root`; `ruleIds` come from the rule registry. */
+export function buildSidebar(root: string, ruleIds: readonly string[], providerOrder: readonly string[]): SidebarItem[] {
+  const evidence = readEvidenceDir(join(root, 'evidence'));
+  const rank = (link: string) => {
+    const i = providerOrder.findIndex((name) => link.endsWith(`/${name}/`));
+    return i === -1 ? providerOrder.length : i;
+  };
+  const providers = kindPages(evidence, 'conformance', (doc: Body<{ provider: string }>) => doc.body.provider).sort(
+    (a, b) => rank((a as { link: string }).link) - rank((b as { link: string }).link),
+  );
+  const records = loadRecords(root);
+  const scaffoldDocs = join(root, 'src/content/docs/scaffolds');
+  const scaffolds: SidebarItem[] = existsSync(scaffoldDocs)
+    ? readdirSync(scaffoldDocs)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => ({ label: name.slice(0, -3), slug: `scaffolds/${name.slice(0, -3)}` }))
+    : [];
+  return [
+    { label: 'Home', link: ROUTES.home },
+    { label: 'Claims', link: ROUTES.claims },
+    { label: 'Roadmap', link: ROUTES.roadmap },
+    { label: 'Providers', items: [{ label: 'Catalog', link: ROUTES.providers }, ...providers] },
+    { label: 'Live smoke', link: ROUTES.liveSmoke },
+    {
+      label: 'Benchmarks',
+      collapsed: true,
+      items: [
+        { label: 'All presets', link: ROUTES.benchmarks },
+        ...kindPages(evidence, 'benchmarks', (doc: Body<{ preset: { id: string } }>) => doc.body.preset.id),
+      ],
+    },
+    {
+      label: 'Releases',
+      collapsed: true,
+      items: [
+        { label: 'All releases', link: ROUTES.releases },
+        ...kindPages(evidence, 'releases', (doc: Body<{ version: string }>) => doc.body.version).reverse(),
+      ],
+    },
+    {
+      label: 'Fixtures',
+      collapsed: true,
+      items: [
+        { label: 'All capabilities', link: ROUTES.fixtures },
+        ...kindPages(evidence, 'fixtures', (doc: Body<{ capability: string }>) => doc.body.capability),
+      ],
+    },
+    {
+      label: 'Evaluation suites',
+      collapsed: true,
+      items: [
+        { label: 'All suites', link: ROUTES.evaluation },
+        ...kindPages(evidence, 'evaluation', (doc: Body<{ suite: string }>) => doc.body.suite),
+      ],
+    },
+    {
+      label: 'Galleries',
+      collapsed: true,
+      items: [
+        { label: 'All galleries', link: ROUTES.galleries },
+        ...kindPages(evidence, 'galleries', (doc: Body<{ title: string }>) => doc.body.title),
+      ],
+    },
+    {
+      label: 'Selection and design',
+      collapsed: true,
+      items: [
+        { label: 'Selection records', link: ROUTES.selection },
+        { label: 'Rubric', link: ROUTES.selectionRubric },
+        { label: 'Promotion rules', link: ROUTES.selectionPromotionRules },
+        { label: 'Writing a selection record', slug: 'selection-records' },
+        { label: 'Design records', link: ROUTES.designRecords },
+        ...records.design.map((r) => ({ label: r.data.title, link: designRecordPath(r.data.id) })),
+      ],
+    },
+    {
+      label: 'Docs',
+      items: [
+        { label: 'How evidence works', slug: 'how-evidence-works' },
+        { label: 'Scene artifacts', slug: 'scene-artifacts' },
+        { label: 'Remote providers and live smoke', slug: 'remote-providers' },
+        { label: 'Runs, bundles and release evidence', slug: 'runs-and-bundles' },
+        { label: 'Runtime bridge, doctor and worlds', slug: 'runtime-bridge' },
+        { label: 'Check results on GitHub', slug: 'github-ci' },
+        { label: 'Architecture', slug: 'architecture' },
+      ],
+    },
+    // Docs stubs written by `worldforge scaffold provider` (src/content/docs/scaffolds/), when any exist.
+    ...(scaffolds.length ? [{ label: 'Scaffolds', collapsed: true, items: scaffolds }] : []),
+    {
+      label: 'Check rules',
+      collapsed: true,
+      items: [{ label: 'Reference', link: ROUTES.checkRules }, ...ruleIds.map((id) => ({ label: id, link: rulePath(id) }))],
+    },
+  ];
+}
