@@ -24,6 +24,7 @@ import { loadRecords } from '../../../src/worldforge/records/load.ts';
 import { REGISTRIES, registryIndexState } from '../../../src/worldforge/registry-index.ts';
 import { loadExchanges, recordedProviderFolders } from '../../../src/worldforge/replay/exchange.ts';
 import { loadSceneCorpus } from '../../../src/worldforge/scene/fixtures.ts';
+import { scanCredentials } from '../../../src/worldforge/redaction/secretlint.ts';
 
 const COPIED = ['content', 'fixtures', 'evidence'] as const;
 
@@ -52,7 +53,7 @@ function inputProblems(root: string): Problem[] {
 }
 
 /** Every finding of the rule registry over the data under `root` (code, README and docs from the repository). */
-export function checkCopy(root: string): Finding[] {
+export async function checkCopy(root: string): Promise<Finding[]> {
   const committed = readEvidenceDir(join(root, 'evidence'));
   const problems = inputProblems(root);
   const records = loadRecords(root);
@@ -63,6 +64,14 @@ export function checkCopy(root: string): Finding[] {
     return existsSync(full) ? sha256Tag(readFileSync(full)) : null;
   };
   const docs = readTextTree(join(REPO_ROOT, 'src/content/docs'), /\.mdx?$/);
+  const content = new Map(
+    [...readTextTree(join(root, 'content'), /\.(json|jsonl|md|mdx|ya?ml|txt|csv|html)$/i)].map(([p, t]) => [`content/${p}`, t]),
+  );
+  const sources = new Map([
+    ...[...docs].map(([f, text]) => [`src/content/docs/${f}`, text] as const),
+    ...[...readTextTree(join(root, 'fixtures'), /./)].map(([f, text]) => [`fixtures/${f}`, text] as const),
+  ]);
+  const credentials = await scanCredentials([...committed.values(), ...content.values(), ...sources.values(), readme]);
   const data: CheckInput = {
     evidence: { committed, fresh: problems.length ? null : committed, inputProblems: problems },
     repo: { digest },
@@ -76,13 +85,14 @@ export function checkCopy(root: string): Finding[] {
       ...[...docs].sort(([a], [b]) => a.localeCompare(b)).map(([f, text]) => ({ file: `src/content/docs/${f}`, text })),
     ],
     records: recordsSlice(records),
-    content: new Map(
-      [...readTextTree(join(root, 'content'), /\.(json|jsonl|md|mdx|ya?ml|txt|csv|html)$/i)].map(([p, t]) => [`content/${p}`, t]),
-    ),
+    content,
+    sources,
+    credentials,
     dist: null,
     registries: REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec)),
     refused: refusedEntries(root),
     today: new Date(),
+    mode: 'pull-request',
   };
   return runRules(data);
 }

@@ -62,7 +62,7 @@ const CASES: Case[] = [
   },
   {
     name: 'known gap',
-    edit: replace('content/claims/known-gaps.yaml', '  - rule: claim-ref-unknown', '  - rul: claim-ref-unknown'),
+    edit: replace('content/claims/known-gaps.yaml', '  - rule: claim-ref-failed', '  - rul: claim-ref-failed'),
     rule: 'claim-schema',
     file: 'content/claims/known-gaps.yaml',
   },
@@ -245,17 +245,17 @@ const errors = (findings: readonly Finding[]) => findings.filter((f) => f.level 
 const line = (f: Finding) => `${f.rule} ${f.file}:${f.line ?? '-'} [${f.id}] ${f.found.slice(0, 120)}`;
 
 describe('one error, one finding', () => {
-  it('the unbroken copy has no error (the baseline the cases count against)', () => {
+  it('the unbroken copy has no error (the baseline the cases count against)', async () => {
     const copy = scratchCopy();
     dispose = copy.dispose;
-    expect(errors(checkCopy(copy.root)).map(line)).toEqual([]);
+    expect(errors(await checkCopy(copy.root)).map(line)).toEqual([]);
   });
 
-  it.each(CASES)('$name → exactly one $rule error', ({ edit, rule, file, says }) => {
+  it.each(CASES)('$name → exactly one $rule error', async ({ edit, rule, file, says }) => {
     const copy = scratchCopy();
     dispose = copy.dispose;
     edit(copy.root);
-    const found = errors(checkCopy(copy.root));
+    const found = errors(await checkCopy(copy.root));
     expect(found.map(line), found.map(line).join('\n')).toHaveLength(1);
     expect(found[0]!.rule).toBe(rule);
     expect(found[0]!.file).toBe(file);

@@ -3,6 +3,7 @@ import { resolveRef } from '../../claims/refs.ts';
 import { ROADMAP_FILE, parseRoadmap } from '../../roadmap/roadmap.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
+import { claimKey } from '../quarantine.ts';
 
 export default defineRule({
   id: 'roadmap-links',
@@ -31,6 +32,8 @@ export default defineRule({
               id: item.id,
               expected: `claim '${id}' exists in content/claims/`,
               found: 'no such claim',
+              // A claim row that failed its schema is reported there, not again here.
+              depends: [claimKey(id)],
             });
         }
         for (const [k, ref] of item.refs.entries()) {
@@ -42,6 +45,8 @@ export default defineRule({
               id: item.id,
               expected: `${ref} resolves`,
               found: resolved.detail,
+              // A record or evidence file that failed its schema is reported there, not again here.
+              depends: [resolved.source],
             });
         }
       }
