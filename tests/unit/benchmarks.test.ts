@@ -54,16 +54,18 @@ describe('benchmark presets and plans', () => {
     ]);
   });
 
-  it('gives prepared-host a typed skip naming the missing prerequisite when no runtime is in the catalog', () => {
+  it('gives each prepared-host provider a typed skip naming its missing prerequisites when its runtime is not configured', () => {
     const plan = planPreset(presetById(data, 'prepared-host'), data, { env: {} });
-    expect(plan.map((i) => [i.kind, i.operation])).toEqual([
-      ['skip', 'score'],
-      ['skip', 'policy'],
+    // The catalog's bridge providers (score: leworldmodel, jepa; policy: lerobot), each skipped.
+    expect(plan.map((i) => [i.kind, i.provider, i.operation])).toEqual([
+      ['skip', 'leworldmodel', 'score'],
+      ['skip', 'jepa', 'score'],
+      ['skip', 'lerobot', 'policy'],
     ]);
     for (const item of plan)
       expect(item).toMatchObject({
         skip_reason: 'missing_runtime',
-        missing_prerequisite: expect.stringContaining('prepared-host runtime'),
+        missing_prerequisite: expect.stringMatching(/needs [A-Z_]+.*_RUNTIME_COMMAND.*prepared-host runtime is not configured/),
       });
   });
 
@@ -233,7 +235,7 @@ describe('comparison', () => {
     expect(md).toContain('no claim about output quality');
     expect(comparisonCsv(comparison).split('\n')[0]).toMatch(/^operation,capability,fixture_digest,suite_version,report,provider/);
     const skipped = buildComparison([loaded('host.json', await run('prepared-host'))]);
-    expect(skipped.groups.flatMap((g) => g.rows.map((r) => r.status))).toEqual(['skipped', 'skipped']);
+    expect(skipped.groups.flatMap((g) => g.rows.map((r) => r.status))).toEqual(['skipped', 'skipped', 'skipped']);
   });
 
   it('refuses generate vs transfer, different inputs and different suite versions, naming the mismatch', async () => {

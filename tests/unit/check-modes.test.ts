@@ -18,7 +18,7 @@ describe('check modes', () => {
   });
 
   it('release mode turns each known gap on a release-gated or prepared-host claim into one error', async () => {
-    const data = await loadContext({ scanDist: false, today: new Date('2026-11-26T12:00:00Z') });
+    const data = await loadContext({ scanDist: false, today: new Date('2026-12-01T12:00:00Z') });
     expect(data.mode).toBe('pull-request');
     const pullRequest = runRules(data);
     expect(pullRequest.filter((f) => f.level === 'error')).toEqual([]);

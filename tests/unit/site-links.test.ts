@@ -13,11 +13,11 @@ afterEach(() => {
 });
 
 describe('siteUrl', () => {
-  it('is undefined when unset or blank, the normalised URL when set', () => {
+  it('is null when unset or blank, the normalised URL when set', () => {
     delete process.env.WORLDFORGE_SITE_URL;
-    expect(siteUrl()).toBeUndefined();
+    expect(siteUrl()).toBeNull();
     process.env.WORLDFORGE_SITE_URL = '  ';
-    expect(siteUrl()).toBeUndefined();
+    expect(siteUrl()).toBeNull();
     process.env.WORLDFORGE_SITE_URL = 'https://docs.example.org';
     expect(siteUrl()).toBe('https://docs.example.org/');
   });
