@@ -14,6 +14,7 @@ import { isWorldForgeError } from '../errors.ts';
 import { EventRecorder } from '../events.ts';
 import { exchangesOf } from '../evidence/suite/replay.ts';
 import { replayExchange } from '../kinds/exchanges/suite.ts';
+import { runSinks } from '../observability/sinks.ts';
 import { createProvider } from '../providers/catalog.ts';
 import { findSecrets, unsafeValues } from '../redaction.ts';
 import type { RunWorkspace } from '../runs/workspace.ts';
@@ -72,7 +73,8 @@ async function replayed(provider: string, failureMode: string, run: RunWorkspace
   if (!exchange) throw new Error(`no recorded ${provider} exchange for ${failureMode}`);
   const recorder = new EventRecorder();
   const result = await replayExchange(exchange, recorder);
-  for (const event of recorder.events) run.appendEvent({ ...event });
+  const sink = runSinks(run);
+  for (const event of recorder.events) sink(event);
   run.writeInput('exchange.txt', `${exchange.path}\n`);
   return { signal: result.error_code ?? 'no-error', detail: result.observed };
 }
@@ -94,12 +96,7 @@ export const DRILLS: readonly Drill[] = [
     path: 'checkout-safe',
     description: 'Builds the runway adapter with an empty environment and calls generate; it must refuse before any request.',
     run: async ({ run }) => {
-      const recorder = new EventRecorder();
-      const observed = await errorSignal(() =>
-        createProvider('runway', { env: {}, events: recorder.sink }).call('generate', GENERATE_REQUEST),
-      );
-      for (const event of recorder.events) run.appendEvent({ ...event });
-      return observed;
+      return errorSignal(() => createProvider('runway', { env: {}, events: runSinks(run) }).call('generate', GENERATE_REQUEST));
     },
   },
   {
