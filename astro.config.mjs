@@ -54,6 +54,8 @@ export default defineConfig({
             { label: 'Check results on GitHub', slug: 'github-ci' },
             { label: 'Check rules reference', link: ROUTES.checkRules },
             { label: 'Architecture', slug: 'architecture' },
+            { label: 'Operator drills and preflight', link: ROUTES.operatorDrills },
+            { label: 'Host recipes', link: ROUTES.hostRecipes },
           ],
         },
       ],

@@ -49,3 +49,14 @@ export function eventLabels(event: ProviderEvent & { status_code?: unknown }, ex
     [LABEL_KEYS.error_code]: event.error_code === undefined ? 'none' : bounded(event.error_code, Object.keys(ERROR_CODES)),
   } as EventLabels;
 }
+
+/** Metric names (upstream's `worldforge_provider_*` family, minus latency: events carry no timings). */
+export const METRIC_NAMES = {
+  events: 'worldforge_provider_events_total',
+  operations: 'worldforge_provider_operations_total',
+  retries: 'worldforge_provider_retries_total',
+  errors: 'worldforge_provider_errors_total',
+} as const;
+
+/** Env var a host sets to `stderr` to add the JSON logger to `runSinks`. */
+export const EVENT_LOG_ENV = 'WORLDFORGE_EVENT_LOG';

@@ -9,18 +9,12 @@ import { metrics, type Meter, SpanStatusCode, type Tracer, trace } from '@opente
 import { WORLDFORGE_VERSION } from '../evidence/suite/repo.ts';
 import type { EventSink, ProviderEvent } from '../events.ts';
 import type { RunWorkspace } from '../runs/workspace.ts';
-import { eventLabels, LABEL_KEYS } from './labels.ts';
+import { EVENT_LOG_ENV, eventLabels, LABEL_KEYS, METRIC_NAMES } from './labels.ts';
+
+export { EVENT_LOG_ENV, METRIC_NAMES } from './labels.ts';
 
 /** Instrumentation scope name for tracer and meter. */
 export const INSTRUMENTATION_SCOPE = 'worldforge';
-
-/** Metric names (upstream's `worldforge_provider_*` family, minus latency: events carry no timings). */
-export const METRIC_NAMES = {
-  events: 'worldforge_provider_events_total',
-  operations: 'worldforge_provider_operations_total',
-  retries: 'worldforge_provider_retries_total',
-  errors: 'worldforge_provider_errors_total',
-} as const;
 
 /**
  * One sink that forwards to many. A sink that throws is reported once on stderr and skipped from
@@ -88,9 +82,6 @@ export function openTelemetrySink(options: OpenTelemetryOptions = {}): EventSink
     if (phase === 'failure' || phase === 'budget_exceeded') errors.add(1, attributes);
   };
 }
-
-/** Env var a host sets to `stderr` to add the JSON logger to `runSinks`. */
-export const EVENT_LOG_ENV = 'WORLDFORGE_EVENT_LOG';
 
 /** The sinks a command that records a run uses: events.jsonl, OpenTelemetry, and the logger when asked. */
 export function runSinks(run: RunWorkspace, env: Readonly<Record<string, string | undefined>> = process.env): EventSink {

@@ -28,6 +28,8 @@ export const ROUTES = {
   benchmarks: '/benchmarks/',
   runtimeBridge: '/runtime-bridge/',
   githubCi: '/github-ci/',
+  operatorDrills: '/operators/drills/',
+  hostRecipes: '/operators/host-recipes/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */
