@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBudget, observationsOf } from '../benchmarks/gate.ts';
+import { checkBudget } from '../benchmarks/gate.ts';
+import { closeProvider } from '../bridge/suite.ts';
 import type { BudgetEntry } from '../benchmarks/budget-schema.ts';
 import { gateFile } from '../bundles/gate.ts';
 import { isWorldForgeError } from '../errors.ts';
@@ -80,7 +81,7 @@ const RUNS: Record<DrillId, Drill['run']> = {
     const request = { info: { observation: [0, 0], goal: [1, 1] }, action_candidates: [[[0, 0]], [[1, 1]]] };
     run.writeInput('request.json', request);
     const observed = await errorSignal(() => provider.call('score', request));
-    await (provider as { close?: () => Promise<void> }).close?.();
+    await closeProvider(provider);
     return observed;
   },
   'malformed-provider-output': ({ run }) => replayed('runway', 'malformed-response', run),
@@ -97,7 +98,8 @@ const RUNS: Record<DrillId, Drill['run']> = {
       if (o.signal !== 'no-error') errors += 1;
     }
     const entry: BudgetEntry = { provider: 'mock', operation: 'predict', max_error_count: 0, min_success_rate: 1 };
-    const values = observationsOf({ success_rate: (2 - errors) / 2, error_count: errors, retry_count: 0 } as never);
+    // Counts gate as totals, with no confidence bound (gate.ts observationsOf does the same).
+    const values = { success_rate: { observed: (2 - errors) / 2, bound: null }, error_count: { observed: errors, bound: null } };
     const checks = checkBudget([entry], [{ provider: 'mock', operation: 'predict', values }], ['success_rate', 'error_count']);
     run.writeResult('gate.json', { checks });
     const failed = checks.filter((c) => !c.passed);
