@@ -30,6 +30,7 @@ import { benchmarkCommands, compareCommand } from './benchmark-cli.ts';
 import { budgetsCommands } from './budgets-cli.ts';
 import { doctorCommands } from './doctor-cli.ts';
 import { worldCommands } from './world-cli.ts';
+import { drillsCommands } from './drills-cli.ts';
 import { annotations, inGithubActions } from './check/github.ts';
 import { appendGithubSummary, githubSummary, humanReport } from './check/report.ts';
 import { sarifLog } from './check/sarif.ts';
@@ -245,6 +246,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program.addCommand(compareCommand(setExit));
   program.addCommand(doctorCommands(setExit));
   program.addCommand(worldCommands(setExit));
+  program.addCommand(drillsCommands(setExit));
   // Added command groups do not inherit settings: every command exits 2 on a usage error, none calls process.exit.
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   program.addCommand(scaffoldCommands(setExit));

@@ -7,6 +7,7 @@
  * says so in its trace and runtime field). Exit codes: 0 ok, 1 a provider failed, 2 usage or
  * invalid input (including malformed world files).
  */
+import { dirname, join, relative } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Action } from '../src/worldforge/capabilities/common.ts';
 import { fakeRuntimeProvider, closeProvider } from '../src/worldforge/bridge/suite.ts';
@@ -18,6 +19,9 @@ import { redactText } from '../src/worldforge/redaction.ts';
 import { PLAN_MODES, plan, type Plan, type PlanMode } from '../src/worldforge/world/plan.ts';
 import { DEFAULT_STATE_DIR, newWorld, type World, worldStateOf } from '../src/worldforge/world/schema.ts';
 import { WorldStateError, WorldStore } from '../src/worldforge/world/store.ts';
+import { RUNS_DIR } from '../src/worldforge/runs/layout.ts';
+import { type PreflightReport, preflight } from '../src/worldforge/world/preflight.ts';
+import { recover } from '../src/worldforge/world/recover.ts';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 type Point = { x: number; y: number; z: number };
@@ -237,5 +241,83 @@ export function worldCommands(setExit: (code: number) => void): Command {
         }
       },
     );
+  world.addCommand(preflightCommand(setExit, stateDir));
+  world.addCommand(recoverCommand(setExit, stateDir));
   return world;
+}
+
+interface PreflightFlags {
+  stateDir: string;
+  runsDir: string;
+  retentionKeep: number;
+  json?: boolean;
+}
+
+const runsDirOption = () => new Option('--runs-dir <dir>', 'folder holding run workspaces').default(RUNS_DIR);
+const keepOption = () =>
+  new Option('--retention-keep <n>', 'run workspaces to keep before retention pressure is reported')
+    .argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+      return n;
+    })
+    .default(20);
+
+function reportText(report: PreflightReport): string {
+  const lines = [
+    `world preflight: ${report.status} (${report.counts.worlds} world file(s), ${report.counts.runs} run(s), ${report.counts.errors} error(s), ${report.counts.warnings} warning(s)); safe to attach: ${report.safe_to_attach}`,
+    ...report.findings.map(
+      (f) =>
+        `  ${f.severity === 'error' ? '✗' : '⚠'} ${f.check}  ${f.subject}: ${f.message}${f.quarantine ? '  [recover quarantines]' : ''}`,
+    ),
+  ];
+  if (report.status === 'failed') lines.push('next: npx worldforge world recover (exports this report, then quarantines; deletes nothing)');
+  return `${lines.join('\n')}\n`;
+}
+
+/** `world preflight`: read-only; exit 0 passed or warnings, 1 errors found. */
+function preflightCommand(setExit: (code: number) => void, stateDir: () => Option): Command {
+  return new Command('preflight')
+    .description('Read-only checks of the world state dir and run workspaces; the report is safe to attach.')
+    .addOption(stateDir())
+    .addOption(runsDirOption())
+    .addOption(keepOption())
+    .option('--json', 'print the report as JSON')
+    .action((options: PreflightFlags) => {
+      const report = preflight({ stateDir: options.stateDir, runsDir: options.runsDir, retentionKeep: options.retentionKeep });
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
+      setExit(report.status === 'failed' ? EXIT.failed : EXIT.ok);
+    });
+}
+
+/** `world recover`: diagnostics export first, then quarantine by move; exit 0. */
+function recoverCommand(setExit: (code: number) => void, stateDir: () => Option): Command {
+  return new Command('recover')
+    .description('Export the preflight report, then move every quarantined world file and run into a quarantine folder (never deletes).')
+    .addOption(stateDir())
+    .addOption(runsDirOption())
+    .addOption(keepOption())
+    .option('--quarantine-dir <dir>', 'quarantine root (default: <state-dir>/../quarantine)')
+    .option('--json', 'print the moves as JSON')
+    .action((options: PreflightFlags & { quarantineDir?: string }) => {
+      const quarantineRoot = options.quarantineDir ?? join(dirname(options.stateDir), 'quarantine');
+      const result = recover({
+        stateDir: options.stateDir,
+        runsDir: options.runsDir,
+        retentionKeep: options.retentionKeep,
+        quarantineRoot,
+      });
+      const where = relative(process.cwd(), result.dir) || result.dir;
+      if (options.json) process.stdout.write(`${JSON.stringify({ quarantine: where, moves: result.moves }, null, 2)}\n`);
+      else
+        process.stdout.write(
+          [
+            `diagnostics exported: ${join(where, 'preflight.json')}`,
+            ...result.moves.map((m) => `  quarantined ${m.from} (${m.check}) -> ${join(where, m.to)}`),
+            result.moves.length ? `moves recorded in ${join(where, 'moves.json')}; nothing was deleted` : 'nothing needed quarantine',
+            '',
+          ].join('\n'),
+        );
+      setExit(EXIT.ok);
+    });
 }

@@ -14,6 +14,11 @@ export interface ProviderEvent {
   tensor_shapes?: Record<string, number[]>;
 }
 
+/**
+ * The one interface every provider reports to. Observability sinks (the run's events.jsonl, a JSON
+ * logger, OpenTelemetry spans and metrics) are built in observability/sinks.ts and combined with
+ * `fanOut`, so adapters never know where their events go.
+ */
 export type EventSink = (event: ProviderEvent) => void;
 
 /** An in-memory sink that keeps every event, for suites and tests. */

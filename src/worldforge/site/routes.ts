@@ -29,6 +29,8 @@ export const ROUTES = {
   runtimeBridge: '/runtime-bridge/',
   githubCi: '/github-ci/',
   roadmap: '/roadmap/',
+  operatorDrills: '/operators/drills/',
+  hostRecipes: '/operators/host-recipes/',
 } as const;
 
 /** `<page>#<anchor>`; the anchor is URL-encoded (case ids may hold characters such as `:`). */

@@ -124,6 +124,8 @@ export function buildSidebar(root: string, ruleIds: readonly string[], providerO
         { label: 'Runs, bundles and release evidence', slug: 'runs-and-bundles' },
         { label: 'Runtime bridge, doctor and worlds', slug: 'runtime-bridge' },
         { label: 'Check results on GitHub', slug: 'github-ci' },
+        { label: 'Operator drills and preflight', link: ROUTES.operatorDrills },
+        { label: 'Host recipes', link: ROUTES.hostRecipes },
         { label: 'Architecture', slug: 'architecture' },
       ],
     },
