@@ -108,6 +108,7 @@ interface CheckOptions {
   sarif?: string;
   githubSummary?: string;
   dist?: boolean;
+  distOnly?: boolean;
   release?: boolean;
 }
 
@@ -130,7 +131,11 @@ function configuredSite(): string | null {
 async function check(options: CheckOptions): Promise<number> {
   const format = options.json ? 'json' : (options.format ?? 'human');
   const site = configuredSite();
-  const report = await runCheck({ scanDist: options.dist !== false, release: Boolean(options.release) });
+  const report = await runCheck({
+    scanDist: options.dist !== false,
+    release: Boolean(options.release),
+    distOnly: Boolean(options.distOnly),
+  });
   const sarif = () => `${JSON.stringify(sarifLog(report, { version: WORLDFORGE_VERSION, site }), null, 2)}\n`;
   if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(sarif());
@@ -185,6 +190,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format on stdout').choices(CHECK_FORMATS).default('human'))
     .option('--sarif <file>', 'also write the report as SARIF 2.1.0 to <file> (for GitHub code scanning)')
     .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
+    .option('--dist-only', 'only scan the built dist/ (the pass after `astro build`; the pre-build check covered the rest)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
     .option('--release', 'release mode: known gaps on release-gated and prepared-host claims, and stale prepared-host evidence, are errors')
     .action(async (options) => setExit(await check(options)));

@@ -12,6 +12,7 @@ import { withoutProviderEnv } from './provider-env.ts';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const COPIED = [
   'bin',
+  '.cache',
   'src/worldforge',
   'generators',
   'scripts',
