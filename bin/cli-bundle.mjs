@@ -130,7 +130,9 @@ export async function loadCli(root) {
       return viaTsx(root);
     }
   }
-  return import(pathToFileURL(bundle).href);
+  // The query names this build, so a process that loads the CLI again after a rebuild (the
+  // in-process test helper) gets the new code, not its module cache.
+  return import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}`);
 }
 
 /** `node bin/cli-bundle.mjs`: (re)build the bundle (npm's prepare step and `npm run build`). */
