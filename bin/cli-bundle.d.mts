@@ -4,5 +4,5 @@ export declare const BUNDLE_DIR: string;
 export declare function bundleIsFresh(root: string): boolean;
 /** Builds the bundle and its sidecar; returns the bundle's path. */
 export declare function buildBundle(root: string): Promise<string>;
-/** The CLI module, from the bundle when possible. */
-export declare function loadCli(root: string): Promise<{ main(argv: readonly string[]): Promise<number> }>;
+/** The CLI module, from the bundle when possible; a distinct `instance` loads a new module instance. */
+export declare function loadCli(root: string, instance?: string): Promise<{ main(argv: readonly string[]): Promise<number> }>;

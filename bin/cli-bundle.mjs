@@ -116,9 +116,10 @@ async function viaTsx(root) {
 
 /**
  * The CLI module (`{ main }`): the bundle when it is fresh (rebuilt first when it is not), tsx
- * when esbuild is unavailable or WORLDFORGE_NO_BUNDLE=1.
+ * when esbuild is unavailable or WORLDFORGE_NO_BUNDLE=1. A distinct `instance` gives a new module
+ * instance (no state shared with an earlier load in this process: the in-process test helper).
  */
-export async function loadCli(root) {
+export async function loadCli(root, instance = '') {
   if (process.env.WORLDFORGE_NO_BUNDLE === '1') return viaTsx(root);
   let bundle = join(root, BUNDLE_DIR, BUNDLE);
   if (!bundleIsFresh(root)) {
@@ -132,7 +133,8 @@ export async function loadCli(root) {
   }
   // The query names this build, so a process that loads the CLI again after a rebuild (the
   // in-process test helper) gets the new code, not its module cache.
-  return import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}`);
+
+  return import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}${instance ? `&instance=${instance}` : ''}`);
 }
 
 /** `node bin/cli-bundle.mjs`: (re)build the bundle (npm's prepare step and `npm run build`). */

@@ -29,6 +29,8 @@ const regeneratesIndexes = (argv: readonly string[]) =>
   argv[0] === 'evidence' && (argv[1] === undefined || argv[1] === 'generate' || argv[1].startsWith('-'));
 
 let running = false;
+/** Every run gets its own module instance: per-process caches (fixture corpora) never leak between runs. */
+let instances = 0;
 
 /** `worldforge <argv>` in-process. Runs one at a time (stdout, cwd and env are process-wide). */
 export async function runCli(argv: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
@@ -56,7 +58,7 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
     }
     let main: (argv: readonly string[]) => Promise<number>;
     try {
-      ({ main } = await loadCli(root));
+      ({ main } = await loadCli(root, String(++instances)));
     } catch (error) {
       // The bin's answer to a registry index naming a removed module.
       if ((error as NodeJS.ErrnoException)?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
