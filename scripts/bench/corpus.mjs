@@ -74,6 +74,17 @@ function grow(root, scale) {
       });
       writeFileSync(join(root, 'content', 'claims', `${file.replace(/\.yaml$/, '')}-x${copy}.yaml`), renamed);
     }
+    // Each copied claim inherits its original's accepted known gaps (same rule, copied id).
+    const gapsFile = join(root, 'content', 'claims', 'known-gaps.yaml');
+    const gaps = readFileSync(gapsFile, 'utf8');
+    const original = gaps
+      .slice(gaps.indexOf('gaps:\n') + 'gaps:\n'.length)
+      .split(/^(?= {2}- )/m)
+      .filter((row) => row.startsWith('  - '));
+    writeFileSync(
+      gapsFile,
+      `${gaps.trimEnd()}\n${original.map((row) => row.replace(/^( {4}id: )(\S+)$/m, `$1$2-x${copy}`).trimEnd()).join('\n')}\n`,
+    );
     for (const page of docs) {
       cpSync(join(docsDir, page), join(docsDir, page.replace(/\.md$/, `-x${copy}.md`)));
       counts.docs++;
