@@ -1,23 +1,26 @@
 #!/usr/bin/env node
-// Entry point of `npx worldforge`. The CLI is TypeScript; tsx's loader runs it without a build step.
+// Entry point of `npx worldforge`. The CLI is TypeScript; it runs from a pre-bundled build that is
+// rebuilt whenever a source differs from the one it was built from (bin/cli-bundle.mjs).
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { loadCli } from './cli-bundle.mjs';
 
-register();
 const argv = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // The CLI imports the generated registry indexes (check rules, evidence kinds). `evidence generate`
 // rewrites them from their folders BEFORE the CLI is loaded, so a rule or kind added (or removed)
-// since the last run is picked up by this very run.
+// since the last run is picked up by this very run (a rewritten index makes the bundle stale).
 if (argv[0] === 'evidence' && (argv[1] === undefined || argv[1] === 'generate' || argv[1].startsWith('-'))) {
-  const { writeRegistryIndexes } = await import('../src/worldforge/registry-index.ts');
+  const { register } = await import('tsx/esm/api');
+  const api = register({ namespace: 'worldforge-registry-index' });
+  const { writeRegistryIndexes } = await api.import('../src/worldforge/registry-index.ts', import.meta.url);
   for (const path of writeRegistryIndexes(root)) process.stderr.write(`worldforge: regenerated ${path}\n`);
+  await api.unregister();
 }
 
 let main;
 try {
-  ({ main } = await import('../scripts/wf.ts'));
+  ({ main } = await loadCli(root));
 } catch (error) {
   // A registry index that names a module which no longer exists fails the import itself.
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;

@@ -128,10 +128,15 @@ export function buildIndex(files: ReadonlyMap<string, string>): string {
   return canonicalJson({ schema: INDEX_SCHEMA, files: entries });
 }
 
+/** Adds the exported JSON Schemas (a shard written with `--out` carries them, so merge needs no suite). */
+export function addSchemaFiles(files: EvidenceFiles): EvidenceFiles {
+  for (const schema of jsonSchemaFiles()) files.set(schema.path, schema.content);
+  return files;
+}
+
 /** The complete expected contents of `evidence/`: every suite, the JSON Schemas and the index. */
 export async function buildEvidence(onProgress?: (line: string) => void): Promise<EvidenceFiles> {
-  const files = await buildDocuments(await allSubjects(), onProgress);
-  for (const schema of jsonSchemaFiles()) files.set(schema.path, schema.content);
+  const files = addSchemaFiles(await buildDocuments(await allSubjects(), onProgress));
   files.set(INDEX_PATH, buildIndex(files));
   return files;
 }

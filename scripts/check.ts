@@ -11,6 +11,7 @@ import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
 import type { CheckReport, Finding } from '../src/worldforge/checks/finding.ts';
 import { recordsSlice } from '../src/worldforge/checks/records-slice.ts';
 import { runRules as runRegistry } from '../src/worldforge/checks/runner.ts';
+import { CHECK_RULES } from '../src/worldforge/checks/rules/index.ts';
 import type { CheckData, CheckInput, CheckMode } from '../src/worldforge/checks/slices.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
@@ -61,6 +62,11 @@ export interface CheckOptions {
   release?: boolean;
   /** The check's own date (default: now); dates in authored data are compared with it. */
   today?: Date;
+  /**
+   * Only the rules that read the built site, over dist/ alone (`check --dist-only`): the pass after
+   * `astro build`, whose suites, claims and sources the pre-build check already covered.
+   */
+  distOnly?: boolean;
 }
 
 /** The mode a check runs in, from its options. */
@@ -115,10 +121,30 @@ export function runRules(data: CheckInput, rules?: readonly CheckRule[]): Findin
   return runRegistry(data, rules);
 }
 
+/**
+ * The data of the post-build pass: dist/ (empty when there is no build) and empty versions of the
+ * other slices the dist rules read, so those rules scan the built site and nothing twice.
+ */
+export function loadDistContext(options: CheckOptions = {}): CheckInput {
+  return {
+    evidence: { committed: new Map(), fresh: new Map(), inputProblems: [] },
+    content: new Map(),
+    readme: '',
+    dist: existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : new Map(),
+    today: options.today ?? new Date(),
+    mode: checkMode(options),
+  };
+}
+
 /** Loads the check data and runs every rule; `release: true` is the release-evidence mode. */
 export async function runCheck(options: CheckOptions = {}): Promise<CheckReport> {
   const started = performance.now();
-  const findings = runRules(await loadContext(options));
+  const findings = options.distOnly
+    ? runRules(
+        loadDistContext(options),
+        CHECK_RULES.filter((rule) => (rule.scope as readonly string[]).includes('dist')),
+      )
+    : runRules(await loadContext(options));
   return {
     ok: findings.every((f) => f.level !== 'error'),
     elapsed_ms: Math.round(performance.now() - started),

@@ -3,7 +3,7 @@
  * Human output by default (progress on stderr), `--json` for machines (stdout only).
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileAtomic } from '../src/worldforge/atomic.ts';
 import { REPO_ROOT, repoPath, WORLDFORGE_VERSION } from '../src/worldforge/evidence/suite/repo.ts';
@@ -17,7 +17,9 @@ import {
   SelectionError,
   writeEvidence,
   writeReadmeTable,
+  addSchemaFiles,
 } from '../generators/run.ts';
+import { evidenceMergeCommand } from './evidence-merge-cli.ts';
 import { ProblemError, problemLine } from '../src/worldforge/problem.ts';
 import { runCheck } from './check.ts';
 import { loadClaims } from '../src/worldforge/claims/load.ts';
@@ -60,7 +62,12 @@ function parseShard(value: string): { index: number; count: number } {
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 
-async function generate(options: { only?: string[]; shard?: { index: number; count: number }; json?: boolean }): Promise<number> {
+async function generate(options: {
+  only?: string[];
+  shard?: { index: number; count: number };
+  json?: boolean;
+  out?: string;
+}): Promise<number> {
   const started = performance.now();
   const partial = Boolean(options.only?.length || options.shard);
   let subjects: ReturnType<typeof selectSubjects>;
@@ -72,23 +79,29 @@ async function generate(options: { only?: string[]; shard?: { index: number; cou
   }
   if (!options.json) process.stderr.write(`worldforge evidence: ${subjects.length} subject(s)\n`);
   const onProgress = options.json ? undefined : progress;
+  // --out <dir>: a tree for `evidence merge` (a shard: its documents and the JSON Schemas, no
+  // index) or a complete one; README.md is only updated for evidence/ itself.
+  const outDir = options.out ? resolve(options.out) : null;
   const files = partial ? await buildDocuments(subjects, onProgress) : await buildEvidence(onProgress);
+  if (partial && outDir) addSchemaFiles(files);
+  const evidenceRoot = outDir ?? repoPath('evidence');
   // Everything is generated and validated; before the first write, every target must accept one.
-  const targets = [...files.keys(), 'index.json'].map((path) => repoPath(`evidence/${path}`));
-  const refused = unwritableTargets([...targets, repoPath('README.md')], REPO_ROOT);
+  const targets = [...files.keys(), ...(outDir ? [] : ['index.json'])].map((path) => join(evidenceRoot, path));
+  const refused = unwritableTargets([...targets, ...(outDir ? [] : [repoPath('README.md')])], outDir ?? REPO_ROOT);
   if (refused.length) {
     throw new UsageError(
       `cannot write the evidence: ${refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}.\nNothing was written. Make the folder writable (or run where the repository is writable) and re-run \`npm run evidence\`.`,
     );
   }
-  const summary = writeEvidence(files, { prune: !partial });
-  if (partial) reindex();
-  const readmeChanged = writeReadmeTable();
+  const summary = writeEvidence(files, { prune: !partial }, evidenceRoot);
+  if (partial && !outDir) reindex();
+  const readmeChanged = outDir ? false : writeReadmeTable();
   const elapsed = Math.round(performance.now() - started);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ...summary, readme_changed: readmeChanged, elapsed_ms: elapsed }, null, 2)}\n`);
   } else {
-    const list = (label: string, paths: string[]) => (paths.length ? [`  ${label}: ${paths.map((p) => `evidence/${p}`).join(', ')}`] : []);
+    const shown = outDir ? relative(process.cwd(), outDir) || '.' : 'evidence';
+    const list = (label: string, paths: string[]) => (paths.length ? [`  ${label}: ${paths.map((p) => `${shown}/${p}`).join(', ')}`] : []);
     process.stdout.write(
       [
         `worldforge evidence: ${summary.created.length} created, ${summary.updated.length} updated, ${summary.removed.length} removed, ${summary.unchanged.length} unchanged${readmeChanged ? ', README.md provider table updated' : ''} (${(elapsed / 1000).toFixed(2)} s)`,
@@ -111,6 +124,7 @@ interface CheckOptions {
   sarif?: string;
   githubSummary?: string;
   dist?: boolean;
+  distOnly?: boolean;
   release?: boolean;
 }
 
@@ -133,7 +147,11 @@ function configuredSite(): string | null {
 async function check(options: CheckOptions): Promise<number> {
   const format = options.json ? 'json' : (options.format ?? 'human');
   const site = configuredSite();
-  const report = await runCheck({ scanDist: options.dist !== false, release: Boolean(options.release) });
+  const report = await runCheck({
+    scanDist: options.dist !== false,
+    release: Boolean(options.release),
+    distOnly: Boolean(options.distOnly),
+  });
   const sarif = () => `${JSON.stringify(sarifLog(report, { version: WORLDFORGE_VERSION, site }), null, 2)}\n`;
   if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(sarif());
@@ -176,8 +194,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--only <subject...>', 'only these subjects or prefixes, e.g. conformance/mock')
     .option('--shard <i/n>', 'only every n-th subject starting at i', parseShard)
     .option('--json', 'print a machine-readable summary on stdout')
+    .option('--out <dir>', 'write into <dir> instead of evidence/ (a shard for `evidence merge`; README.md untouched)')
     .action(async (options) => setExit(await generate(options)));
   evidence.addCommand(evidenceBundleCommand(setExit));
+  evidence.addCommand(evidenceMergeCommand(setExit));
 
   program
     .command('check')
@@ -188,6 +208,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format on stdout').choices(CHECK_FORMATS).default('human'))
     .option('--sarif <file>', 'also write the report as SARIF 2.1.0 to <file> (for GitHub code scanning)')
     .option('--no-dist', 'do not scan a built dist/ (used before a build replaces it)')
+    .option('--dist-only', 'only scan the built dist/ (the pass after `astro build`; the pre-build check covered the rest)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
     .option('--release', 'release mode: known gaps on release-gated and prepared-host claims, and stale prepared-host evidence, are errors')
     .action(async (options) => setExit(await check(options)));

@@ -7,11 +7,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from './cli.ts';
 import { withoutProviderEnv } from './provider-env.ts';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const COPIED = [
   'bin',
+  '.cache',
   'src/worldforge',
   'generators',
   'scripts',
@@ -35,6 +37,8 @@ export interface RepoCopy {
    * provider modules declare them) is removed.
    */
   cliAsync(args: readonly string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Like `cli`, in this process (tests/helpers/cli.ts): milliseconds instead of a Node start-up. */
+  run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   remove(): void;
 }
 
@@ -68,6 +72,7 @@ export function copyRepo(): RepoCopy {
       child.stderr.on('data', (d) => (stderr += d));
       return new Promise((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
     },
+    run: (...args) => runCli(args, { cwd: root }),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -66,11 +66,47 @@ export interface RefSources {
  * shape its kind expects (a hand edit the evidence-schema rule reports) selects nothing.
  */
 function selectCases(kind: EvidenceKindDefinition, doc: unknown, fragment: string): RefCase[] {
-  try {
-    return kind.refCases(doc).filter((c) => c.keys.includes(fragment));
-  } catch {
-    return [];
+  const cacheable = typeof doc === 'object' && doc !== null;
+  let cases = cacheable ? casesOf.get(doc) : undefined;
+  if (!cases) {
+    try {
+      cases = kind.refCases(doc);
+    } catch {
+      cases = [];
+    }
+    if (cacheable) casesOf.set(doc, cases);
   }
+  return cases.filter((c) => c.keys.includes(fragment));
+}
+
+/** The cases of each parsed document, computed once per document (not once per ref). */
+const casesOf = new WeakMap<object, readonly RefCase[]>();
+
+type ParsedDocument = { status?: string; runtime_manifest?: unknown } | typeof NOT_JSON;
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * Parsed evidence documents per evidence tree: each file is parsed once however many refs cite
+ * it (a corpus with many cases per file would otherwise parse the file once per ref).
+ */
+const parsedDocuments = new WeakMap<ReadonlyMap<string, string>, Map<string, ParsedDocument>>();
+
+function parsedDocument(evidence: ReadonlyMap<string, string>, path: string, text: string): ParsedDocument {
+  let documents = parsedDocuments.get(evidence);
+  if (!documents) {
+    documents = new Map();
+    parsedDocuments.set(evidence, documents);
+  }
+  let doc = documents.get(path);
+  if (doc === undefined) {
+    try {
+      doc = JSON.parse(text) as Exclude<ParsedDocument, typeof NOT_JSON>;
+    } catch {
+      doc = NOT_JSON;
+    }
+    documents.set(path, doc);
+  }
+  return doc;
 }
 
 function resolveEvidence(kind: EvidenceKindDefinition, parsed: ParsedRef, evidence: ReadonlyMap<string, string>): Resolution {
@@ -78,12 +114,8 @@ function resolveEvidence(kind: EvidenceKindDefinition, parsed: ParsedRef, eviden
   const source = evidenceFile(path);
   const text = evidence.get(path);
   if (text === undefined) return unresolved(source, `no evidence file ${source}`);
-  let doc: { status?: string; runtime_manifest?: unknown };
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return unresolved(source, `${source} is not valid JSON`);
-  }
+  const doc = parsedDocument(evidence, path, text);
+  if (doc === NOT_JSON) return unresolved(source, `${source} is not valid JSON`);
   const checkoutSafe = doc.runtime_manifest === null;
   const docStatus = (doc.status ?? 'failed') as ResolvedStatus;
   if (parsed.fragment === null) {

@@ -1,0 +1,152 @@
+// The CLI's pre-bundled build: one ES module (.cache/cli/wf.mjs) that Node loads without a
+// TypeScript loader, which halves the start-up of every `worldforge` run. A sidecar
+// (.cache/cli/inputs.json) lists every source the bundle was built from with its size, mtime and
+// digest; a run whose sources differ from the sidecar rebuilds first, so a changed source file is
+// never served from a stale bundle. Without esbuild the CLI falls back to tsx.
+// Plain JavaScript on purpose: this file must run before any TypeScript loader exists.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Where the bundle lives (git-ignored), relative to the repository root. */
+export const BUNDLE_DIR = '.cache/cli';
+const ENTRY = 'scripts/wf.ts';
+const BUNDLE = 'wf.mjs';
+const SIDECAR = 'inputs.json';
+/** Bumped when the way the bundle is built changes, so an older bundle is rebuilt. */
+const FORMAT = 1;
+
+const digest = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const posix = (path) => path.split(sep).join('/');
+
+function readSidecar(root) {
+  try {
+    const sidecar = JSON.parse(readFileSync(join(root, BUNDLE_DIR, SIDECAR), 'utf8'));
+    return sidecar?.format === FORMAT && Array.isArray(sidecar.inputs) ? sidecar : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the bundle matches its sources: each recorded input still exists with the same size and
+ * mtime, or (after a copy or checkout that only touched mtimes) the same digest.
+ */
+export function bundleIsFresh(root) {
+  const sidecar = readSidecar(root);
+  if (!sidecar) return false;
+  try {
+    statSync(join(root, BUNDLE_DIR, BUNDLE));
+    for (const input of sidecar.inputs) {
+      const full = join(root, input.path);
+      const stat = statSync(full);
+      if (stat.size !== input.size) return false;
+      if (stat.mtimeMs !== input.mtimeMs && digest(full) !== input.sha256) return false;
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * esbuild plugin: every module keeps its own `import.meta.url` (suites name their own source
+ * file in evidence; modules find files beside them), spelled relative to the bundle so a moved or
+ * copied repository keeps working.
+ */
+function ownModuleUrls(root) {
+  const outDir = join(root, BUNDLE_DIR);
+  return {
+    name: 'own-module-urls',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
+        const own = `new URL(${JSON.stringify(posix(relative(outDir, args.path)))}, import.meta.url).href`;
+        return { contents: source.replaceAll('import.meta.url', own), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** Builds the bundle and its sidecar (written atomically: parallel runs never see half a file). */
+export async function buildBundle(root) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    outfile: join(root, BUNDLE_DIR, BUNDLE),
+    plugins: [ownModuleUrls(root)],
+  });
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((path) => !path.startsWith('node_modules/'))
+    .sort()
+    .map((path) => {
+      const full = join(root, path);
+      const stat = statSync(full);
+      return { path: posix(path), size: stat.size, mtimeMs: stat.mtimeMs, sha256: digest(full) };
+    });
+  const dir = join(root, BUNDLE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const atomic = (name, contents) => {
+    const temporary = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, contents);
+    renameSync(temporary, join(dir, name));
+  };
+  atomic(BUNDLE, result.outputFiles[0].contents);
+  atomic(SIDECAR, `${JSON.stringify({ format: FORMAT, entry: ENTRY, inputs }, null, 2)}\n`);
+  return join(dir, BUNDLE);
+}
+
+async function viaTsx(root) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import(pathToFileURL(join(root, ENTRY)).href);
+}
+
+/**
+ * The CLI module (`{ main }`): the bundle when it is fresh (rebuilt first when it is not), tsx
+ * when esbuild is unavailable or WORLDFORGE_NO_BUNDLE=1. A distinct `instance` gives a new module
+ * instance (no state shared with an earlier load in this process: the in-process test helper).
+ */
+export async function loadCli(root, instance = '') {
+  if (process.env.WORLDFORGE_NO_BUNDLE === '1') return viaTsx(root);
+  let bundle = join(root, BUNDLE_DIR, BUNDLE);
+  if (!bundleIsFresh(root)) {
+    try {
+      bundle = await buildBundle(root);
+    } catch (error) {
+      // A source that does not compile fails the same way under tsx, with its own message.
+      if (error?.code !== 'ERR_MODULE_NOT_FOUND' && !error?.errors) throw error;
+      return viaTsx(root);
+    }
+  }
+  // The query names this build, so a process that loads the CLI again after a rebuild (the
+  // in-process test helper) gets the new code, not its module cache.
+
+  return import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}${instance ? `&instance=${instance}` : ''}`);
+}
+
+/** `node bin/cli-bundle.mjs`: (re)build the bundle (npm's prepare step and `npm run build`). */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  try {
+    const path = await buildBundle(root);
+    process.stderr.write(`worldforge: bundled the CLI into ${posix(relative(root, path))}\n`);
+  } catch (error) {
+    // Never fail `npm ci` over it: the first run rebuilds (or falls back to tsx) and reports the error there.
+    process.stderr.write(
+      `worldforge: warning: the CLI was not bundled (${String(error?.message ?? error).split('\n')[0]}); it runs through tsx until it can be.\n`,
+    );
+  }
+}

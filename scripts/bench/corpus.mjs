@@ -1,0 +1,187 @@
+// `npm run bench`: how check and evidence generation grow with the corpus. Builds synthetic
+// corpora ×1, ×5, ×20 (capability fixtures, claim rows and docs pages copied under new ids) in
+// temporary copies of the repository, regenerates their evidence, then times `worldforge check`,
+// `worldforge evidence generate` (and with --site, `astro build`): median of N runs with min–max,
+// peak memory (max RSS) of each command, the growth exponent of check after subtracting the
+// start-up floor (`worldforge --version`), written as JSON for comparing runs.
+// Plain JavaScript on purpose: the bench times the CLI, and must not add a loader of its own.
+//
+//   npm run bench -- [--scales 1,5,20] [--runs 3] [--site] [--out bench.json]
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SKIPPED = new Set(['node_modules', 'dist', '.astro', '.git', '.worldforge', 'test-results']);
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,5,20' },
+    runs: { type: 'string', default: '3' },
+    site: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench-corpus.json' },
+  },
+});
+const scales = values.scales.split(',').map(Number);
+const runs = Number(values.runs);
+if (scales.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(runs) || runs < 1) {
+  process.stderr.write('bench: --scales takes positive integers (e.g. 1,5,20) and --runs a positive integer\n');
+  process.exit(2);
+}
+
+/** A copy of the repository (node_modules linked), like tests/helpers/repo-copy.ts. */
+function copyRepo() {
+  const root = mkdtempSync(join(tmpdir(), 'wf-bench-'));
+  for (const entry of readdirSync(REPO)) {
+    if (!SKIPPED.has(entry)) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+const jsonFiles = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+  );
+
+/**
+ * Grows the corpus to `scale` copies: each capability fixture, each claim row (in a file of its
+ * own per copy) and each docs page gets scale − 1 copies under new ids. Providers are code
+ * (the catalog), so they are not multiplied.
+ */
+function grow(root, scale) {
+  const counts = { fixtures: 0, claims: 0, docs: 0 };
+  const capabilities = join(root, 'fixtures', 'capabilities');
+  const fixtureFiles = jsonFiles(capabilities);
+  const claimFiles = readdirSync(join(root, 'content', 'claims')).filter((f) => f.endsWith('.yaml') && f !== 'known-gaps.yaml');
+  const docsDir = join(root, 'src', 'content', 'docs');
+  const docs = readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'index.md');
+  for (let copy = 2; copy <= scale; copy++) {
+    for (const file of fixtureFiles) {
+      const fixture = JSON.parse(readFileSync(file, 'utf8'));
+      fixture.id = `${fixture.id}-x${copy}`;
+      writeFileSync(file.replace(/\.json$/, `-x${copy}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
+      counts.fixtures++;
+    }
+    for (const file of claimFiles) {
+      const text = readFileSync(join(root, 'content', 'claims', file), 'utf8');
+      const renamed = text.replace(/^ {2}- id: (\S+)$/gm, (_, id) => {
+        counts.claims++;
+        return `  - id: ${id}-x${copy}`;
+      });
+      writeFileSync(join(root, 'content', 'claims', `${file.replace(/\.yaml$/, '')}-x${copy}.yaml`), renamed);
+    }
+    // Each copied claim inherits its original's accepted known gaps (same rule, copied id).
+    const gapsFile = join(root, 'content', 'claims', 'known-gaps.yaml');
+    const gaps = readFileSync(gapsFile, 'utf8');
+    const original = gaps
+      .slice(gaps.indexOf('gaps:\n') + 'gaps:\n'.length)
+      .split(/^(?= {2}- )/m)
+      .filter((row) => row.startsWith('  - '));
+    writeFileSync(
+      gapsFile,
+      `${gaps.trimEnd()}\n${original.map((row) => row.replace(/^( {4}id: )(\S+)$/m, `$1$2-x${copy}`).trimEnd()).join('\n')}\n`,
+    );
+    for (const page of docs) {
+      cpSync(join(docsDir, page), join(docsDir, page.replace(/\.md$/, `-x${copy}.md`)));
+      counts.docs++;
+    }
+  }
+  return counts;
+}
+
+/** Runs a command in `root`; returns seconds and the child's peak RSS in MB. */
+function timed(root, command, args) {
+  const rssFile = join(root, '.bench-rss');
+  rmSync(rssFile, { force: true });
+  const hook = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'rss-hook.mjs')).href;
+  const started = performance.now();
+  const run = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, WF_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${hook}`.trim() },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  let rssMb = null;
+  try {
+    rssMb = Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024);
+  } catch {}
+  return { seconds, rssMb, code: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+function measure(root, label, command, args) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const sample = timed(root, command, args);
+    if (sample.code !== 0 && label !== 'check') {
+      throw new Error(`${label} failed (exit ${sample.code}):\n${sample.stderr.slice(-2000)}`);
+    }
+    samples.push(sample);
+  }
+  const seconds = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  return {
+    median_s: seconds[Math.floor(seconds.length / 2)],
+    min_s: seconds[0],
+    max_s: seconds.at(-1),
+    peak_rss_mb: Math.max(...samples.map((s) => s.rssMb ?? 0)) || null,
+    exit_codes: [...new Set(samples.map((s) => s.code))],
+  };
+}
+
+/** Least-squares slope of log(time − floor) over log(scale): 1.0 is linear growth. */
+function growthExponent(points, floor) {
+  const xy = points.filter((p) => p.seconds - floor > 0).map((p) => [Math.log(p.scale), Math.log(p.seconds - floor)]);
+  if (xy.length < 2) return null;
+  const mx = xy.reduce((s, [x]) => s + x, 0) / xy.length;
+  const my = xy.reduce((s, [, y]) => s + y, 0) / xy.length;
+  const num = xy.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const den = xy.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return den === 0 ? null : Math.round((num / den) * 100) / 100;
+}
+
+const bin = ['bin/worldforge.mjs'];
+const results = [];
+let floor = null;
+for (const scale of scales) {
+  const root = copyRepo();
+  try {
+    const counts = grow(root, scale);
+    process.stderr.write(
+      `bench ×${scale}: +${counts.fixtures} fixtures, +${counts.claims} claims, +${counts.docs} docs pages; regenerating…\n`,
+    );
+    const prepared = timed(root, process.execPath, [...bin, 'evidence', 'generate']);
+    if (prepared.code !== 0) throw new Error(`evidence generate failed at ×${scale}:\n${prepared.stderr.slice(-2000)}`);
+    if (floor === null) floor = measure(root, 'start-up', process.execPath, [...bin, '--version']).median_s;
+    const row = {
+      scale,
+      added: counts,
+      check: measure(root, 'check', process.execPath, [...bin, 'check', '--no-dist']),
+      evidence: measure(root, 'evidence', process.execPath, [...bin, 'evidence', 'generate']),
+      site: values.site ? measure(root, 'site', 'npx', ['astro', 'build']) : null,
+    };
+    results.push(row);
+    process.stderr.write(`bench ×${scale}: check ${row.check.median_s.toFixed(2)} s\n`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const exponent = growthExponent(
+  results.map((r) => ({ scale: r.scale, seconds: r.check.median_s })),
+  floor ?? 0,
+);
+const fmt = (m) => (m ? `${m.median_s.toFixed(2)} (${m.min_s.toFixed(2)}–${m.max_s.toFixed(2)}) ${m.peak_rss_mb ?? '?'} MB` : '—');
+const table = [
+  '| scale | check s (min–max) peak | evidence generate s (min–max) peak | site build s (min–max) peak |',
+  '|---|---|---|---|',
+  ...results.map((r) => `| ×${r.scale} | ${fmt(r.check)} | ${fmt(r.evidence)} | ${fmt(r.site)} |`),
+];
+process.stdout.write(
+  `${table.join('\n')}\nstart-up floor ${floor?.toFixed(2)} s; growth exponent of check (after the floor): ${exponent ?? 'n/a'}\n`,
+);
+const report = { schema: 'worldforge.bench-corpus/v1', runs, floor_s: floor, check_growth_exponent: exponent, results };
+writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+process.stderr.write(`bench: wrote ${values.out}\n`);

@@ -1,0 +1,52 @@
+// The bundled CLI is never stale: a changed source is rebuilt before it runs, an mtime-only change
+// (copy, checkout) keeps the bundle, and the bundle keeps each module's own location.
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_DIR, buildBundle, bundleIsFresh } from '../../bin/cli-bundle.mjs';
+import { copyRepo, type RepoCopy } from '../helpers/repo-copy.ts';
+
+describe('bundled CLI', () => {
+  let repo: RepoCopy;
+  beforeAll(async () => {
+    repo = copyRepo();
+    await buildBundle(repo.root);
+  });
+  afterAll(() => repo.remove());
+
+  const bundle = () => join(repo.root, BUNDLE_DIR, 'wf.mjs');
+
+  it('records every source it was built from and is fresh right after a build', () => {
+    const sidecar = JSON.parse(readFileSync(join(repo.root, BUNDLE_DIR, 'inputs.json'), 'utf8'));
+    const paths = sidecar.inputs.map((input: { path: string }) => input.path);
+    expect(paths).toContain('scripts/wf.ts');
+    expect(paths).toContain('src/worldforge/checks/rules/index.ts');
+    expect(paths.some((p: string) => p.startsWith('node_modules/') || p.startsWith('/'))).toBe(false);
+    expect(bundleIsFresh(repo.root)).toBe(true);
+  });
+
+  it('spells each module URL relative to the bundle, never as a host path', () => {
+    const text = readFileSync(bundle(), 'utf8');
+    expect(text).toContain('new URL("../../src/worldforge/evidence/suite/repo.ts", import.meta.url)');
+    expect(text).not.toContain(repo.root);
+  });
+
+  it('stays fresh when only an mtime changed (same bytes)', () => {
+    const source = join(repo.root, 'scripts/wf.ts');
+    utimesSync(source, new Date(), new Date(Date.now() + 5_000));
+    expect(bundleIsFresh(repo.root)).toBe(true);
+  });
+
+  it('never serves a changed source from the stale bundle: the bin rebuilds first', () => {
+    const before = statSync(bundle()).mtimeMs;
+    const wf = repo.read('scripts/wf.ts');
+    const marker = 'Edited after the bundle was built.';
+    repo.write('scripts/wf.ts', wf.replace('World-model provider contracts with documentation', marker));
+    expect(bundleIsFresh(repo.root)).toBe(false);
+    const run = repo.cli('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(marker);
+    expect(statSync(bundle()).mtimeMs).toBeGreaterThan(before);
+    expect(bundleIsFresh(repo.root)).toBe(true);
+  });
+});
