@@ -24,6 +24,12 @@ export const pageKey = (path: string) => `page:${path}`;
 /** Matches any text in a quarantine key. */
 export const ANY = '*';
 
+/**
+ * Leak rules: a secret in a file is its own problem even when the file also fails its schema (a
+ * secret can break a file's JSON or drift its digest), so their findings are never dropped.
+ */
+export const LEAK_RULES: ReadonlySet<string> = new Set(['secret-scan', 'source-secret-scan', 'run-manifest-unsafe']);
+
 /** True for the schema rule of an input (`claim-schema`, `evidence-schema`, …): its findings quarantine their file by default. */
 export const isSchemaRule = (rule: string) => rule.endsWith('-schema');
 
@@ -65,6 +71,7 @@ function dropExplained(findings: readonly KeyedFinding[], keysOf: (k: KeyedFindi
   const match = matcher(explaining.flatMap(keysOf));
   return findings.filter((k) => {
     if (keysOf(k).length > 0) return true; // an explaining finding is itself a root at this level
+    if (LEAK_RULES.has(k.finding.rule)) return true; // a leak is never a consequence of a broken file
     return !dependencies(k).some(match);
   });
 }
