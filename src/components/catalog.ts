@@ -115,10 +115,12 @@ export async function evidenceMethods(entry: ConformanceEntry): Promise<Evidence
   const { body, runtime_manifest } = entry.data;
   const provider = body.provider;
   const methods: EvidenceMethod[] = [];
-  // Conformance always runs in a checkout: in-process, or through the adapter against loopback replays.
-  const where = runtime_manifest === null && body.runtime === null ? 'in-process' : 'on loopback';
-  methods.push({ method: 'checkout', text: `checkout: ${body.cases.length} cases ${where}`, href: providerCasePath(provider, 'cases') });
+  // Conformance always runs in a checkout: in-process, through the adapter against loopback
+  // replays, or (bridge providers, no recorded exchanges) without the provider's own runtime.
   const exchanges = await exchangesFor(provider);
+  const inProcess = runtime_manifest === null && body.runtime === null;
+  const where = inProcess ? 'in-process' : exchanges ? 'on loopback' : 'without the provider runtime';
+  methods.push({ method: 'checkout', text: `checkout: ${body.cases.length} cases ${where}`, href: providerCasePath(provider, 'cases') });
   if (exchanges) {
     const n = exchanges.data.body.cases.length;
     methods.push({

@@ -22,6 +22,14 @@ export async function releaseDiff(entry: ReleaseEntry): Promise<ReleaseDiff> {
   return diffReleases(entry.data.body, previousOf(entry.data.body.version, all));
 }
 
+/**
+ * Ids of the claims the site lists now. A frozen release keeps the claims of its day; one removed
+ * since has no card on /claims/, so a release page names it without a link that would dangle.
+ */
+export async function currentClaimIds(): Promise<ReadonlySet<string>> {
+  return new Set((await getCollection('claims')).map((e) => e.data.id));
+}
+
 export async function releaseMarkdownExport(entry: ReleaseEntry): Promise<string> {
   return releaseMarkdown(entry.data, await releaseDiff(entry));
 }

@@ -66,10 +66,12 @@ describe('catalog cells', () => {
         .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-method'), li.textContent ?? '']));
       expect(methods[0]?.[0], name).toBe('checkout');
       const remote = CATALOG[name]?.runtime !== undefined && CATALOG[name]?.runtime !== null;
+      // Only providers with recorded upstream exchanges have a replay; bridge providers
+      // (a runtime manifest, no exchanges) must not show one.
       expect(
         methods.some(([m]) => m === 'recorded-replay'),
         name,
-      ).toBe(remote);
+      ).toBe(CATALOG[name]?.replay === true);
       for (const [method, text] of methods) if (method === 'live-smoke') expect(text).toMatch(/\(\d{4}-\d{2}-\d{2}\)$/);
       if (remote)
         expect(
@@ -138,7 +140,7 @@ describe('gallery links', () => {
   });
 });
 
-describe('remote provider pages', () => {
+describe('remote and bridge provider pages', () => {
   for (const name of PROVIDER_NAMES.filter((n) => CATALOG[n]?.runtime)) {
     it(`${name} states its runtime manifest, not "none (checkout-safe)"`, async () => {
       const page = await open(`/providers/${name}/`);
@@ -146,7 +148,11 @@ describe('remote provider pages', () => {
       expect(text).not.toContain('none (checkout-safe)');
       const manifest = await page.locator('[data-field="subject_runtime_manifest"]').innerText();
       expect(manifest).toMatch(new RegExp(`^${name}:schema-\\d+$`));
-      expect(await page.locator('[data-field="runtime_manifest"]').innerText()).toContain('remote-api');
+      const { runtime_ownership } = readEvidence(name).body.profile;
+      const cell = await page.locator('[data-field="runtime_manifest"]').innerText();
+      expect(cell).toContain(`(${runtime_ownership})`);
+      // Replay is stated only where exchanges were recorded (bridge providers have none).
+      expect(cell.includes('replayed on loopback'), name).toBe(CATALOG[name]?.replay === true);
       await page.close();
     });
   }

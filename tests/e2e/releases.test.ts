@@ -27,7 +27,7 @@ const older = olderRelease(current);
 // node_modules (a symlinked node_modules breaks Vite's module ids).
 mkdirSync(join(REPO, '.worldforge'), { recursive: true });
 const copy = mkdtempSync(join(REPO, '.worldforge', 'test-release-site-'));
-for (const path of ['src', 'evidence', 'content', 'fixtures', 'tests/e2e', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+for (const path of ['src', 'public', 'evidence', 'content', 'fixtures', 'tests/e2e', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
   if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(copy, path), { recursive: true });
 }
 writeFileSync(join(copy, 'evidence/releases', `${OLDER_VERSION}.json`), canonicalJson(older));
