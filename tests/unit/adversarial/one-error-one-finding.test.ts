@@ -195,6 +195,14 @@ const CASES: Case[] = [
   },
   // refs stay inside the repository
   {
+    // The provider's capability is then covered by no claim: a consequence of this ref, not a second error.
+    name: 'ref to a case that does not exist',
+    edit: replace('content/claims/capabilities.yaml', '      - conformance/runway#generate', '      - conformance/runway#no-such-case'),
+    rule: 'claim-ref-unknown',
+    file: 'content/claims/capabilities.yaml',
+    says: /no case 'no-such-case'/,
+  },
+  {
     name: 'ref with a traversal fragment',
     edit: replace('content/claims/workflow.yaml', '      - live-smoke/cosmos#generate', '      - live-smoke/cosmos#/../../../etc/passwd'),
     rule: 'claim-schema',

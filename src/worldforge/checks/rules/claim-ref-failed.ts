@@ -1,7 +1,7 @@
 /** claim-ref-failed: the evidence a claim cites passed (not failed, not skipped). */
 import { defineRule } from '../define-rule.ts';
 import { citedRefs } from '../documents.ts';
-import { claimRefsKey } from '../quarantine.ts';
+import { claimRefKey, claimRefsKey } from '../quarantine.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -20,6 +20,7 @@ export default defineRule({
         expected: `${ref} passed`,
         found: resolved.detail,
         depends: [resolved.source],
-        covers: [claimRefsKey(claim.value.id)],
+        // What the claim would have backed (e.g. claim-coverage of its provider) is a consequence of this ref.
+        covers: [claimRefsKey(claim.value.id), claimRefKey(ref)],
       })),
 });

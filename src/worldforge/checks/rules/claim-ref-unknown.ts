@@ -1,7 +1,7 @@
 /** claim-ref-unknown: every evidence ref of a claim resolves to evidence or a record. */
 import { defineRule } from '../define-rule.ts';
 import { citedRefs } from '../documents.ts';
-import { claimRefsKey } from '../quarantine.ts';
+import { claimRefKey, claimRefsKey } from '../quarantine.ts';
 import type { FindingDraft } from '../finding.ts';
 
 export default defineRule({
@@ -20,7 +20,8 @@ export default defineRule({
         expected: `evidence ref ${ref} resolves`,
         found: resolved.detail,
         depends: [resolved.source],
-        covers: [claimRefsKey(claim.value.id)],
+        // What the claim would have backed (e.g. claim-coverage of its provider) is a consequence of this ref.
+        covers: [claimRefsKey(claim.value.id), claimRefKey(ref)],
         fix: `Fix the ref in ${claim.file}, or run \`npm run evidence\` if the evidence should exist.`,
       })),
 });
