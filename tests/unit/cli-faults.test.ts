@@ -205,7 +205,7 @@ describe('no bare stack trace', () => {
     expect(ioReason(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('permission denied (EACCES)');
   });
 
-  it('evidence generate with a read-only evidence/ folder: exit 2, one message, nothing written', () => {
+  it('evidence generate with a read-only evidence/ folder: exit 2, one message, nothing written', (ctx) => {
     repo = copyRepo();
     const r = repo;
     // Permission bits do not bind root: run the CLI as an unprivileged user when the tests run as root.
@@ -227,6 +227,13 @@ describe('no bare stack trace', () => {
       ...asUser,
     });
     chmodSync(join(r.root, 'evidence/conformance'), 0o755);
+    if (asUser.uid !== undefined && result.error) {
+      // The unprivileged user cannot start this Node (a checkout under a root-only folder): the
+      // case cannot be staged here, which is an environment fact, not a pass.
+      console.warn(`skipped: cannot run node as uid 65534 here (${result.error.message})`);
+      ctx.skip();
+    }
+    expect(result.error).toBeUndefined();
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('worldforge: cannot write the evidence: evidence/conformance: permission denied (EACCES).');
     expect(result.stderr).toContain('Nothing was written.');
