@@ -18,6 +18,7 @@ import {
   type EvidenceIndex,
 } from '../src/worldforge/evidence/index.ts';
 import { readEvidenceDir } from '../src/worldforge/evidence/read.ts';
+import { storedEvidence } from '../src/worldforge/evidence/store.ts';
 import { assertValidInputCorpora } from '../src/worldforge/evidence/suite/inputs.ts';
 import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import type { SuiteSubject } from '../src/worldforge/kinds/define.ts';
@@ -25,6 +26,7 @@ import type { EvidenceStatus } from '../src/worldforge/schema/primitives.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { renderProviderTable, spliceProviderTable } from '../src/worldforge/readme/provider-table.ts';
 import { unsafeValues } from '../src/worldforge/redaction.ts';
+import { timed } from '../src/worldforge/timings.ts';
 import { formatIssues, zodIssues } from '../src/worldforge/validation.ts';
 import { jsonSchemaFiles, SCHEMA_DIR } from './json-schemas.ts';
 
@@ -69,23 +71,34 @@ export class SelectionError extends Error {}
 /** A suite produced a document that breaks its own schema: a generator bug, reported before writing. */
 export class InvalidEvidenceError extends Error {}
 
-function validateDocument(path: string, document: unknown): unknown {
+/**
+ * The canonical JSON of a suite's document, once it is known to be valid and safe to write. The
+ * text itself is validated (through the evidence store, so the check's rules reuse this parse),
+ * since the text is what gets written.
+ */
+function validatedText(path: string, document: unknown): string {
   const kind = evidenceKindOf(path);
   if (!kind) throw new InvalidEvidenceError(`${evidenceFile(path)}: no evidence kind owns this folder`);
-  const parsed = evidenceSchemaOf(kind).safeParse(document);
-  if (!parsed.success) {
-    throw new InvalidEvidenceError(
-      `${evidenceFile(path)}: the suite produced an invalid document; nothing was written.\n${formatIssues(zodIssues(parsed.error, document))}`,
-    );
+  let text: string | null = null;
+  try {
+    text = canonicalJson(document);
+  } catch {
+    // Not JSON-safe (undefined, NaN, a function): the schema below says where.
+  }
+  const entry = text === null ? null : storedEvidence(path, text);
+  if (!entry?.ok) {
+    const parsed = evidenceSchemaOf(kind).safeParse(document);
+    const reason = parsed.success ? 'it cannot be written as canonical JSON' : formatIssues(zodIssues(parsed.error, document));
+    throw new InvalidEvidenceError(`${evidenceFile(path)}: the suite produced an invalid document; nothing was written.\n${reason}`);
   }
   // Fail closed: a secret, signed URL or host path in a document stops the run; never rewritten.
-  const unsafe = unsafeValues(document);
+  const unsafe = unsafeValues(entry.json);
   if (unsafe.length) {
     throw new InvalidEvidenceError(
       `${evidenceFile(path)}: the suite produced unsafe values; nothing was written.\n${unsafe.map((u) => `${u.path}: ${u.reason}`).join('\n')}\nhint: pass upstream text through redactText() in the adapter or suite.`,
     );
   }
-  return document;
+  return text as string;
 }
 
 /** Generated files, keyed by path relative to `evidence/`, in canonical JSON. */
@@ -97,13 +110,18 @@ export type EvidenceFiles = Map<string, string>;
  * `FixtureCorpusError` listing all their problems before any suite runs.
  */
 export async function buildDocuments(subjects: readonly Subject[], onProgress?: (line: string) => void): Promise<EvidenceFiles> {
-  assertValidInputCorpora();
+  timed('suites: validate input corpora', assertValidInputCorpora);
   const files: EvidenceFiles = new Map();
-  for (const subject of subjects) {
+  const builds = subjects.map((subject) => timed(`suite: ${subject.id}`, () => subject.build()));
+  for (const build of builds) build.catch(() => {});
+  for (const [k, subject] of subjects.entries()) {
     onProgress?.(`running ${subject.id}`);
     const path = `${subject.id}.json`;
-    const document = validateDocument(path, await subject.build());
-    files.set(path, canonicalJson(document));
+    const document = await builds[k];
+    files.set(
+      path,
+      timed('suites: validate documents', () => validatedText(path, document)),
+    );
     for (const [extra, content] of subject.exports?.(document) ?? []) files.set(extra, content);
   }
   return files;

@@ -23,6 +23,9 @@ import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { loadRecords } from '../src/worldforge/records/load.ts';
 import { scanCredentials } from '../src/worldforge/redaction/secretlint.ts';
 import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
+import { timed } from '../src/worldforge/timings.ts';
+import { CHECK_CACHE_FILE, checkKeys, readSuiteCache, suiteCacheAllowed, writeSuiteCache } from '../src/worldforge/check-cache.ts';
+import { attachTextMemo, saveTextMemo } from '../src/worldforge/text-memo.ts';
 
 /** Text files under a repository folder whose name matches, keyed by repository-relative path. */
 function readRepoTree(folder: string, names: RegExp): Map<string, string> {
@@ -54,6 +57,25 @@ async function regenerate(): Promise<{ fresh: EvidenceFiles | null; inputProblem
   }
 }
 
+/**
+ * The suites' regeneration, reused from the suite cache when it is allowed and every input is
+ * unchanged since it was stored (src/worldforge/check-cache.ts), else run and stored.
+ */
+async function regenerateOrReuse(options: CheckOptions): Promise<{ fresh: EvidenceFiles | null; inputProblems: Problem[] }> {
+  if (!suiteCacheAllowed(options)) return regenerate();
+  const keys = timed('load: cache keys', () => checkKeys(REPO_ROOT));
+  const key = keys.suites;
+  attachTextMemo(REPO_ROOT, keys.code);
+  const cached = readSuiteCache(REPO_ROOT, key);
+  if (cached) {
+    options.onNote?.(`suites reused from ${CHECK_CACHE_FILE}: no input changed since they last ran (--no-cache reruns them)`);
+    return { fresh: cached.fresh ? new Map(cached.fresh) : null, inputProblems: cached.inputProblems };
+  }
+  const run = await regenerate();
+  writeSuiteCache(REPO_ROOT, key, { fresh: run.fresh ? [...run.fresh] : null, inputProblems: run.inputProblems });
+  return run;
+}
+
 /** What a check run loads and how strict it is. */
 export interface CheckOptions {
   /** Scan a built dist/ when there is one (default true; `--no-dist` before a build). */
@@ -67,6 +89,13 @@ export interface CheckOptions {
    * `astro build`, whose suites, claims and sources the pre-build check already covered.
    */
   distOnly?: boolean;
+  /**
+   * Reuse the suites' last regeneration when no input changed (the CLI's default; never in release
+   * mode or CI: see src/worldforge/check-cache.ts). Library callers run the suites unless they ask.
+   */
+  cache?: boolean;
+  /** Receives a line the CLI prints on stderr (that the suites were reused). */
+  onNote?: (line: string) => void;
 }
 
 /** The mode a check runs in, from its options. */
@@ -74,8 +103,8 @@ export const checkMode = (options: Pick<CheckOptions, 'release'>): CheckMode => 
 
 /** Every slice the rules read, loaded from the repository. */
 export async function loadContext(options: CheckOptions = {}): Promise<Omit<CheckData, 'findings'>> {
-  const { fresh, inputProblems } = await regenerate();
-  const committed = readCommittedEvidence();
+  const { fresh, inputProblems } = await timed('load: regenerate suites', () => regenerateOrReuse(options));
+  const committed = timed('load: committed evidence', () => readCommittedEvidence());
   const records = loadRecords(REPO_ROOT);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
   const content = readRepoTree('content', CONTENT_FILES);
@@ -84,33 +113,35 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
   // an older build is scanned too, which errs on the safe side.
   const dist = options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null;
   // secretlint is asynchronous and rules are not: every text a secret-scan rule reads is scanned here.
-  const credentials = await scanCredentials([
-    ...committed.values(),
-    ...(fresh?.values() ?? []),
-    ...content.values(),
-    ...sources.values(),
-    ...(dist?.values() ?? []),
-    readme,
-  ]);
+  const credentials = await timed('load: secretlint', () =>
+    scanCredentials([
+      ...committed.values(),
+      ...(fresh?.values() ?? []),
+      ...content.values(),
+      ...sources.values(),
+      ...(dist?.values() ?? []),
+      readme,
+    ]),
+  );
   return {
     evidence: { committed, fresh, inputProblems },
     repo: { digest: currentDigest },
     profiles: catalogProfiles(),
     readme,
-    claims: loadClaims(REPO_ROOT),
-    gaps: loadKnownGaps(REPO_ROOT),
-    refs: repoRefSources(REPO_ROOT, committed, records),
+    claims: timed('load: claims', () => loadClaims(REPO_ROOT)),
+    gaps: timed('load: known gaps', () => loadKnownGaps(REPO_ROOT)),
+    refs: timed('load: ref sources', () => repoRefSources(REPO_ROOT, committed, records)),
     prose: [
       { file: 'README.md', text: readme },
       ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
     ],
-    records: recordsSlice(records),
+    records: timed('load: records slice', () => recordsSlice(records)),
     content,
     sources,
     credentials,
     dist,
-    registries: REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec)),
-    refused: refusedEntries(REPO_ROOT),
+    registries: timed('load: registries', () => REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec))),
+    refused: timed('load: refused entries', () => refusedEntries(REPO_ROOT)),
     today: options.today ?? new Date(),
     mode: checkMode(options),
   };
@@ -144,7 +175,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckReport>
         loadDistContext(options),
         CHECK_RULES.filter((rule) => (rule.scope as readonly string[]).includes('dist')),
       )
-    : runRules(await loadContext(options));
+    : runRules(await timed('load: all', () => loadContext(options)));
+  saveTextMemo();
   return {
     ok: findings.every((f) => f.level !== 'error'),
     elapsed_ms: Math.round(performance.now() - started),

@@ -125,6 +125,8 @@ interface CheckOptions {
   githubSummary?: string;
   dist?: boolean;
   distOnly?: boolean;
+  /** `--no-cache` sets false: rerun the suites even when no input changed. */
+  cache?: boolean;
   release?: boolean;
 }
 
@@ -151,6 +153,8 @@ async function check(options: CheckOptions): Promise<number> {
     scanDist: options.dist !== false,
     release: Boolean(options.release),
     distOnly: Boolean(options.distOnly),
+    cache: options.cache !== false,
+    onNote: (line) => process.stderr.write(`worldforge check: ${line}\n`),
   });
   const sarif = () => `${JSON.stringify(sarifLog(report, { version: WORLDFORGE_VERSION, site }), null, 2)}\n`;
   if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -211,6 +215,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--dist-only', 'only scan the built dist/ (the pass after `astro build`; the pre-build check covered the rest)')
     .option('--github-summary <file>', 'append a Markdown job summary to <file> (default: $GITHUB_STEP_SUMMARY)')
     .option('--release', 'release mode: known gaps on release-gated and prepared-host claims, and stale prepared-host evidence, are errors')
+    .option('--no-cache', 'rerun the suites even when no input changed since the last local check (CI and --release always do)')
     .action(async (options) => setExit(await check(options)));
   program
     .command('claims')

@@ -6,9 +6,10 @@
 // start-up floor (`worldforge --version`), written as JSON for comparing runs.
 // Plain JavaScript on purpose: the bench times the CLI, and must not add a loader of its own.
 //
-//   npm run bench -- [--scales 1,5,20] [--runs 3] [--site] [--out bench.json]
+//   npm run bench -- [--scales 1,5,20] [--runs 3] [--site] [--out bench.json] [--keep]
+//   (--keep leaves each corpus in place and names it, to profile a slow case by hand)
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     site: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-corpus.json' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const scales = values.scales.split(',').map(Number);
@@ -59,6 +61,13 @@ function grow(root, scale) {
   const claimFiles = readdirSync(join(root, 'content', 'claims')).filter((f) => f.endsWith('.yaml') && f !== 'known-gaps.yaml');
   const docsDir = join(root, 'src', 'content', 'docs');
   const docs = readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'index.md');
+  const gapsFile = join(root, 'content', 'claims', 'known-gaps.yaml');
+  const gaps = readFileSync(gapsFile, 'utf8');
+  const originalGaps = gaps
+    .slice(gaps.indexOf('gaps:\n') + 'gaps:\n'.length)
+    .split(/^(?= {2}- )/m)
+    .filter((row) => row.startsWith('  - '));
+  writeFileSync(gapsFile, `${gaps.trimEnd()}\n`);
   for (let copy = 2; copy <= scale; copy++) {
     for (const file of fixtureFiles) {
       const fixture = JSON.parse(readFileSync(file, 'utf8'));
@@ -74,17 +83,9 @@ function grow(root, scale) {
       });
       writeFileSync(join(root, 'content', 'claims', `${file.replace(/\.yaml$/, '')}-x${copy}.yaml`), renamed);
     }
-    // Each copied claim inherits its original's accepted known gaps (same rule, copied id).
-    const gapsFile = join(root, 'content', 'claims', 'known-gaps.yaml');
-    const gaps = readFileSync(gapsFile, 'utf8');
-    const original = gaps
-      .slice(gaps.indexOf('gaps:\n') + 'gaps:\n'.length)
-      .split(/^(?= {2}- )/m)
-      .filter((row) => row.startsWith('  - '));
-    writeFileSync(
-      gapsFile,
-      `${gaps.trimEnd()}\n${original.map((row) => row.replace(/^( {4}id: )(\S+)$/m, `$1$2-x${copy}`).trimEnd()).join('\n')}\n`,
-    );
+    // Each copied claim inherits its original's accepted known gaps (same rule, copied id): the
+    // rows of the original file, never the copies appended by earlier rounds.
+    appendFileSync(gapsFile, `${originalGaps.map((row) => row.replace(/^( {4}id: )(\S+)$/m, `$1$2-x${copy}`).trimEnd()).join('\n')}\n`);
     for (const page of docs) {
       cpSync(join(docsDir, page), join(docsDir, page.replace(/\.md$/, `-x${copy}.md`)));
       counts.docs++;
@@ -165,7 +166,8 @@ for (const scale of scales) {
     results.push(row);
     process.stderr.write(`bench ×${scale}: check ${row.check.median_s.toFixed(2)} s\n`);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (values.keep) process.stderr.write(`bench ×${scale}: corpus kept in ${root}\n`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
 

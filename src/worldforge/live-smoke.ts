@@ -9,6 +9,7 @@
  * adapter works against recorded or local answers, not that the live upstream does. Rehearsals
  * keep their status, carry the class, are labelled on /live-smoke/, and never back a claim.
  */
+import { once } from './once.ts';
 import { lstatSync, type Stats } from 'node:fs';
 import { isAbsolute, join, posix, relative } from 'node:path';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ export const isRehearsal = (entry: { status: LiveSmokeStatus; endpoint: Endpoint
 export const liveSmokeLabel = (entry: { status: LiveSmokeStatus; endpoint: EndpointClass | null }) =>
   isRehearsal(entry) ? `rehearsal ${entry.status} (${entry.endpoint} endpoint)` : entry.status.replaceAll('_', ' ');
 
-export const liveSmokeEntrySchema = () =>
+export const liveSmokeEntrySchema = once(() =>
   z
     .strictObject({
       /** Provider id. */
@@ -104,7 +105,8 @@ export const liveSmokeEntrySchema = () =>
       for (const unsafe of unsafeValues(entry)) {
         ctx.addIssue({ code: 'custom', path: unsafe.path.split('.'), message: `unsafe value rejected (${unsafe.reason})` });
       }
-    });
+    }),
+);
 export type LiveSmokeEntry = z.infer<ReturnType<typeof liveSmokeEntrySchema>>;
 
 /** File name of an entry: `<provider>-<capability>.json`. */

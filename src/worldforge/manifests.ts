@@ -4,6 +4,7 @@
  * that may be committed, so it is REJECTED — never silently rewritten — when any value is unsafe:
  * a secret under any key, a URL with a query, fragment or userinfo, a bearer token, a host path.
  */
+import { once } from './once.ts';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -67,7 +68,7 @@ const isRealInstant = (text: string) => {
 /** A path inside the run folder: relative, POSIX, no `..`. Host paths would leak user names. */
 const runRelativePath = () => relativePathSchema('the run folder');
 
-export const runManifestSchema = () =>
+export const runManifestSchema = once(() =>
   z
     .strictObject({
       /** Always `worldforge.run-manifest@1`. */
@@ -145,7 +146,8 @@ export const runManifestSchema = () =>
           message: `unsafe value rejected (${unsafe.reason}); manifests are never rewritten`,
         });
       }
-    });
+    }),
+);
 export type RunManifest = z.infer<ReturnType<typeof runManifestSchema>>;
 
 /** A manifest that failed validation: file, then one `field: reason` line per problem, then a hint. */

@@ -14,3 +14,18 @@ export function once<T>(factory: () => T): () => T {
     return value as T;
   };
 }
+
+/**
+ * Caches a function of one object per object identity: several check rules read the same slice
+ * (the `content` map) through the same parse, which then runs once per loaded slice. A new or
+ * changed slice is a new object, so it is never answered from an older parse.
+ */
+export function oncePer<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}

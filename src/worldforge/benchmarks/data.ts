@@ -8,6 +8,7 @@ import { readTextTree } from '../evidence/read.ts';
 import { FixtureCorpusError } from '../fixtures/load.ts';
 import type { Problem } from '../problem.ts';
 import { CATALOG } from '../providers/catalog.ts';
+import { once, oncePer } from '../once.ts';
 import { zodIssues } from '../validation.ts';
 import { type BudgetFile, budgetFileSchema } from './budget-schema.ts';
 import { type BenchmarkInputs, inputsSchema, type Preset, presetSchema } from './preset-schema.ts';
@@ -69,7 +70,17 @@ function parseWith<T>(
 }
 
 /** Parses every benchmark file of `files` (repository-relative paths → text; other paths are ignored). */
-export function parseBenchmarkData(files: ReadonlyMap<string, string>): BenchmarkData {
+/** One parse-only instance of each schema (building a zod schema costs more than using it). */
+const shared = {
+  inputsSchema: once(inputsSchema),
+  budgetFileSchema: once(budgetFileSchema),
+  presetSchema: once(presetSchema),
+  reportSchema: once(reportSchema),
+};
+
+export const parseBenchmarkData: (files: ReadonlyMap<string, string>) => BenchmarkData = oncePer(parseBenchmarkFiles);
+
+function parseBenchmarkFiles(files: ReadonlyMap<string, string>): BenchmarkData {
   const problems: Problem[] = [];
   const sorted = [...files].filter(([path]) => path.startsWith(`${BENCHMARKS_DIR}/`)).sort(([a], [b]) => a.localeCompare(b));
   const inputs = new Map<string, BenchmarkInputs>();
@@ -78,16 +89,16 @@ export function parseBenchmarkData(files: ReadonlyMap<string, string>): Benchmar
   const baselines = new Map<string, Located<BenchmarkReport>>();
   for (const [path, text] of sorted) {
     if (inFolder(path, INPUTS_DIR)) {
-      const value = parseWith(path, text, inputsSchema(), 'benchmark-preset-schema', problems);
+      const value = parseWith(path, text, shared.inputsSchema(), 'benchmark-preset-schema', problems);
       if (value) inputs.set(path, value);
     } else if (inFolder(path, BUDGETS_DIR)) {
-      const value = parseWith(path, text, budgetFileSchema(), 'benchmark-budget-schema', problems);
+      const value = parseWith(path, text, shared.budgetFileSchema(), 'benchmark-budget-schema', problems);
       if (value) budgets.set(path, value);
     }
   }
   for (const [path, text] of sorted) {
     if (!inFolder(path, PRESETS_DIR)) continue;
-    const value = parseWith(path, text, presetSchema(), 'benchmark-preset-schema', problems);
+    const value = parseWith(path, text, shared.presetSchema(), 'benchmark-preset-schema', problems);
     if (!value) continue;
     const before = problems.length;
     problems.push(...presetReferenceProblems(path, value, inputs, files));
@@ -95,7 +106,7 @@ export function parseBenchmarkData(files: ReadonlyMap<string, string>): Benchmar
   }
   for (const [path, text] of sorted) {
     if (!inFolder(path, BASELINES_DIR)) continue;
-    const value = parseWith(path, text, reportSchema(), 'benchmark-baseline-schema', problems);
+    const value = parseWith(path, text, shared.reportSchema(), 'benchmark-baseline-schema', problems);
     if (!value) continue;
     const problem = (field: string, reason: string) => problems.push({ file: path, field, reason, rule: 'benchmark-baseline-schema' });
     if (value.preset !== fileName(path)) problem('preset', `is '${value.preset}' but the file is named ${fileName(path)}.json`);

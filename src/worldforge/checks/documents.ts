@@ -11,6 +11,7 @@ import type { Located } from '../claims/load.ts';
 import { type RefSources, type Resolution, resolveRef } from '../claims/refs.ts';
 import type { Claim } from '../claims/schema.ts';
 import { parseJsonStrict } from '../strict-json.ts';
+import { evidenceDocument } from '../evidence/store.ts';
 import type { EvidenceTree } from './slices.ts';
 
 /** Subject id of an evidence file: its path under evidence/ without `.json`. */
@@ -24,9 +25,10 @@ export function parseJson(text: string, file = '(json)'): { ok: true; value: unk
 
 /** The regenerated documents of one evidence kind, parsed with its shared schema (none when the suites could not run). */
 export function freshDocuments<K extends EvidenceKind>(fresh: EvidenceTree | null, kind: K): { path: string; doc: EvidenceOf<K> }[] {
-  return [...(fresh ?? [])]
-    .filter(([path]) => evidenceKindOf(path) === kind)
-    .map(([path, text]) => ({ path, doc: evidenceSchemaOf(kind).parse(JSON.parse(text)) as EvidenceOf<K> }));
+  return [...(fresh ?? [])].flatMap(([path, text]) => {
+    const doc = evidenceDocument(kind, path, text);
+    return doc ? [{ path, doc }] : [];
+  });
 }
 
 /** Path under evidence/ of a provider's conformance document. */
@@ -36,10 +38,7 @@ export const conformancePath = (provider: string) => `conformance/${provider}.js
 export function conformanceDocument(files: EvidenceTree, provider: string): ConformanceEvidence | null {
   const text = files.get(conformancePath(provider));
   if (text === undefined) return null;
-  const json = parseJson(text);
-  if (!json.ok) return null;
-  const parsed = evidenceSchemaOf('conformance').safeParse(json.value);
-  return parsed.success ? parsed.data : null;
+  return evidenceDocument('conformance', conformancePath(provider), text);
 }
 
 /** True for a live-smoke entry file (`content/live-smoke/*.json`, not a run manifest under runs/). */

@@ -13,6 +13,7 @@ import { downgradeKnownGaps } from './known-gaps.ts';
 import { type KeyedFinding, keysOf, withoutConsequences } from './quarantine.ts';
 import { type RuleId, ruleSourcePath } from './rules.ts';
 import { CHECK_RULES } from './rules/index.ts';
+import { timed } from '../timings.ts';
 import type { CheckData, CheckInput, SliceName } from './slices.ts';
 
 /** The order findings are reported in: by file, then rule, then subject id (stable within a rule). */
@@ -39,7 +40,7 @@ function runOne(rule: CheckRule, data: Partial<CheckData>): KeyedFinding[] {
     const missing = rule.scope.filter((name) => data[name] === undefined);
     if (missing.length) throw new Error(`it reads ${missing.join(', ')}, which the caller did not load`);
     const slices = Object.fromEntries(rule.scope.map((name: SliceName) => [name, data[name]])) as Pick<CheckData, SliceName>;
-    return rule.check(slices).map((draft) => ({ finding: finding(id, draft), ...keysOf(id, draft) }));
+    return timed(`rule: ${id}`, () => rule.check(slices)).map((draft) => ({ finding: finding(id, draft), ...keysOf(id, draft) }));
   } catch (error) {
     return [{ finding: crashFinding(id, error), quarantine: [], covers: [], depends: [] }];
   }

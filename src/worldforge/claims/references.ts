@@ -6,10 +6,9 @@
  * remark-parse + remark-directive, never from rendered pages, so the check does not depend on
  * Astro's Markdown processor or its cache.
  */
-import remarkDirective from 'remark-directive';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { createRequire } from 'node:module';
+import type { Processor } from 'unified';
+import { memoText } from '../text-memo.ts';
 
 export interface ClaimReference {
   id: string;
@@ -27,7 +26,23 @@ const CLAIMS_FILE_LINK = /^(?:\.\/)?(content\/claims\/[a-z0-9-]+\.yaml)(?:#.*)?$
 /** Markdown for a claim reference in README.md: the id, linked to the file that defines it. */
 export const claimLinkMarkdown = (id: string, file: string) => `[\`${id}\`](${file})`;
 
-const parser = unified().use(remarkParse).use(remarkDirective);
+/**
+ * The Markdown parser and tree walker, loaded on the first parse (synchronously: Node.js loads
+ * these ES modules through `require`), so a check whose pages are all answered by the text memo
+ * never loads them.
+ */
+let markdown: { parser: Processor; visit: typeof import('unist-util-visit').visit } | null = null;
+function loadMarkdown() {
+  if (!markdown) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const parser = unified()
+      .use((require('remark-parse') as typeof import('remark-parse')).default)
+      .use((require('remark-directive') as typeof import('remark-directive')).default) as unknown as Processor;
+    markdown = { parser, visit: (require('unist-util-visit') as typeof import('unist-util-visit')).visit };
+  }
+  return markdown;
+}
 
 /** Lines taken by a leading `---` frontmatter block (remark positions start after it). */
 export function frontmatterLines(text: string): number {
@@ -61,10 +76,13 @@ function referenceOf(node: DirectiveNode, offset: number): ClaimReference | null
 }
 
 /** Every claim reference (`:claim[id]` directive or link to a claims file) in a Markdown file. */
-export function findClaimReferences(text: string): ClaimReference[] {
+export const findClaimReferences = (text: string): ClaimReference[] => memoText('claim-references', text, parseClaimReferences);
+
+function parseClaimReferences(text: string): ClaimReference[] {
   const offset = frontmatterLines(text);
   const body = text.split('\n').slice(offset).join('\n');
   const found: ClaimReference[] = [];
+  const { parser, visit } = loadMarkdown();
   visit(parser.parse(body), ['textDirective', 'link'], (node: DirectiveNode) => {
     const ref = referenceOf(node, offset);
     if (ref) found.push(ref);
@@ -87,13 +105,16 @@ export interface ClaimsListItem {
  * The items of the marked README claims list. Each item is a README-level capability statement
  * and must cite a claim row. Returns null when the markers are missing.
  */
-export function readmeClaimsList(readme: string): ClaimsListItem[] | null {
+export const readmeClaimsList = (readme: string): ClaimsListItem[] | null => memoText('readme-claims-list', readme, parseClaimsList);
+
+function parseClaimsList(readme: string): ClaimsListItem[] | null {
   const start = readme.indexOf(CLAIMS_LIST_START);
   const end = readme.indexOf(CLAIMS_LIST_END, start);
   if (start < 0 || end < 0) return null;
   const offset = readme.slice(0, start).split('\n').length - 1;
   const section = readme.slice(start, end);
   const items: ClaimsListItem[] = [];
+  const { parser, visit } = loadMarkdown();
   visit(parser.parse(section), 'listItem', (item: DirectiveNode & { children?: unknown[] }) => {
     const references: ClaimReference[] = [];
     visit(item as never, ['textDirective', 'link'], (node: DirectiveNode) => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { once } from '../once.ts';
 import { capabilitySchema, envVarNameSchema, providerIdSchema } from '../schema/primitives.ts';
 
 export const MATURITIES = ['scaffold', 'experimental', 'beta', 'stable'] as const;
 export const RUNTIME_OWNERSHIPS = ['checkout-safe', 'remote-api', 'prepared-host', 'none'] as const;
 
 /** What a provider declares about itself. The catalog, README table and site render from this. */
-export const providerProfileSchema = () =>
+export const providerProfileSchema = once(() =>
   z
     .strictObject({
       /** Stable provider id (lower-case, dashes). */
@@ -26,5 +27,6 @@ export const providerProfileSchema = () =>
     .refine((p) => new Set(p.capabilities).size === p.capabilities.length, {
       message: 'capabilities must not repeat',
       path: ['capabilities'],
-    });
+    }),
+);
 export type ProviderProfile = z.infer<ReturnType<typeof providerProfileSchema>>;

@@ -5,6 +5,7 @@
 import type { SecretKind } from './detectors.ts';
 import { secretSpans } from './scanner.ts';
 import type { CredentialScan } from './secretlint.ts';
+import { memoText } from '../text-memo.ts';
 
 export interface LineHit {
   /** 1-based line of the first character of the secret. */
@@ -50,7 +51,7 @@ export function scanFileText(text: string, credentials?: CredentialScan): LineHi
     }
     byLine.set(line, hit);
   };
-  for (const span of secretSpans(text)) add(span.index, span.kind, span.preview);
+  for (const span of memoText('secret-spans', text, secretSpans)) add(span.index, span.kind, span.preview);
   if (credentials) {
     const hits = credentials.hits(text);
     if (hits === undefined) add(0, 'unscanned', 'not scanned by secretlint');

@@ -11,24 +11,33 @@
  * (off by default) is on, and `secretlint-disable` comments are ignored — a file may not switch
  * the scan off for itself.
  */
-import { lintSource } from '@secretlint/core';
-import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import type { lintSource } from '@secretlint/core';
+import { memoTextAsync } from '../text-memo.ts';
 import type { SecretHit } from './scanner.ts';
 
 type SecretlintConfig = Parameters<typeof lintSource>[0]['options']['config'];
 
-const CONFIG: SecretlintConfig = {
-  rules: [
-    {
-      id: '@secretlint/secretlint-rule-preset-recommend',
-      rule: recommended,
+/**
+ * secretlint and its rules, loaded on the first scan: a check whose texts are all answered by the
+ * text memo (text-memo.ts) never pays for loading them.
+ */
+let loaded: Promise<{ lint: typeof lintSource; config: SecretlintConfig }> | null = null;
+const secretlint = () =>
+  (loaded ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
+    lint: core.lintSource,
+    config: {
       rules: [
-        { id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
-        { id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
+        {
+          id: '@secretlint/secretlint-rule-preset-recommend',
+          rule: preset.creator,
+          rules: [
+            { id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
+            { id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
+          ],
+        },
       ],
     },
-  ],
-};
+  })));
 
 /** secretlint's findings for texts scanned up front, looked up by the text itself. */
 export interface CredentialScan {
@@ -38,9 +47,10 @@ export interface CredentialScan {
 
 /** secretlint's hits in one text, as `credential` hits named by the rule's message id. */
 export async function lintCredentials(text: string): Promise<SecretHit[]> {
-  const result = await lintSource({
+  const { lint, config } = await secretlint();
+  const result = await lint({
     source: { filePath: 'scanned.txt', content: text, ext: '.txt', contentType: 'text' },
-    options: { config: CONFIG, maskSecrets: true },
+    options: { config, maskSecrets: true },
   });
   return result.messages
     .map((message) => ({
@@ -56,7 +66,7 @@ export async function lintCredentials(text: string): Promise<SecretHit[]> {
 export async function scanCredentials(texts: Iterable<string>): Promise<CredentialScan> {
   const unique = [...new Set(texts)];
   const results = new Map<string, SecretHit[]>();
-  for (const text of unique) results.set(text, await lintCredentials(text));
+  for (const text of unique) results.set(text, await memoTextAsync('secretlint', text, lintCredentials));
   return { hits: (text) => results.get(text) };
 }
 

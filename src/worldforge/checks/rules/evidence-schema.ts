@@ -1,5 +1,6 @@
 /** evidence-schema: every committed evidence file and the index parse with their shared schema (one finding per broken file). */
-import { EVIDENCE_KINDS, evidenceFile, evidenceIndexSchema, evidenceKindOf, evidenceSchemaOf, INDEX_PATH } from '../../evidence/index.ts';
+import { EVIDENCE_KINDS, evidenceFile, evidenceIndexSchema, evidenceKindOf, INDEX_PATH } from '../../evidence/index.ts';
+import { type StoredEvidence, storedEvidence } from '../../evidence/store.ts';
 import { parseJsonStrict } from '../../strict-json.ts';
 import { formatIssues, zodIssues } from '../../validation.ts';
 import { defineRule } from '../define-rule.ts';
@@ -15,15 +16,14 @@ export default defineRule({
   check: ({ evidence: { committed } }): FindingDraft[] =>
     [...committed].flatMap(([path, text]): FindingDraft[] => {
       const kind = evidenceKindOf(path);
-      const schema = kind ? evidenceSchemaOf(kind) : path === INDEX_PATH ? evidenceIndexSchema() : null;
-      if (!schema) return [];
+      if (!kind && path !== INDEX_PATH) return [];
       const file = evidenceFile(path);
-      const json = parseJsonStrict(text, file);
-      if (!json.ok)
-        return [{ file, line: json.problem.line, id: evidenceSubject(path), expected: 'valid JSON', found: json.problem.reason }];
-      const result = schema.safeParse(json.value);
-      if (result.success) return [];
-      const issues = zodIssues(result.error, json.value);
+      const result = kind ? storedEvidence(path, text) : parseIndex(path, text);
+      if (result.ok) return [];
+      if (result.stage === 'json')
+        return [{ file, line: result.problem.line, id: evidenceSubject(path), expected: 'valid JSON', found: result.problem.reason }];
+      if (!result.error) return [];
+      const issues = zodIssues(result.error, result.json);
       const more = issues.length - 1;
       return [
         {
@@ -36,3 +36,13 @@ export default defineRule({
       ];
     }),
 });
+
+/** The index is not an evidence kind: it is parsed here, with the same result shape as the store's. */
+function parseIndex(path: string, text: string): StoredEvidence {
+  const json = parseJsonStrict(text, evidenceFile(path));
+  if (!json.ok) return { ok: false, stage: 'json', problem: json.problem };
+  const result = evidenceIndexSchema().safeParse(json.value);
+  return result.success
+    ? { ok: true, json: json.value, doc: result.data }
+    : { ok: false, stage: 'schema', json: json.value, error: result.error };
+}

@@ -1,0 +1,96 @@
+/**
+ * Memoized pure functions of a text: the secret scanners and the claim-reference parser are pure
+ * functions of (their code, the text), and a check scans the same few hundred texts run after
+ * run. `memoText` answers a repeated (function, text) pair from memory within a process, and, once
+ * the check attaches a store (`attachTextMemo`), across runs from `.cache/check/texts.json`.
+ *
+ * The store is keyed by the digest of the code (every source, the lockfile, the Node.js version:
+ * `codeKey` in check-cache.ts), so an edited scanner or an upgraded dependency starts from an
+ * empty store, and each entry by the text's sha256, so an edited text is never answered from an
+ * older result. Only entries used by the last run are kept. Like the suite cache it is never
+ * attached in release mode or CI.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.ts';
+
+/** Bumped when the stored shape changes. */
+const FORMAT = 1;
+/** The store's file, relative to the checkout (git-ignored). */
+export const TEXT_MEMO_FILE = '.cache/check/texts.json';
+
+type Entries = Map<string, unknown>;
+
+/** In-process results by function, then by text (texts are compared as strings, never by digest). */
+const inProcess = new Map<string, Map<string, unknown>>();
+/** Results read from, and written back to, the attached store: `<function>\0<sha256 of text>`. */
+let attached: { root: string; codeKey: string; loaded: Entries; used: Entries } | null = null;
+
+const entryKey = (fn: string, text: string) => `${fn}\0${createHash('sha256').update(text).digest('hex')}`;
+
+function lookup(fn: string, text: string): { hit: true; value: unknown } | { hit: false } {
+  const results = inProcess.get(fn);
+  if (results?.has(text)) return { hit: true, value: results.get(text) };
+  if (attached) {
+    const key = entryKey(fn, text);
+    if (attached.loaded.has(key)) return { hit: true, value: attached.loaded.get(key) };
+  }
+  return { hit: false };
+}
+
+function remember(fn: string, text: string, value: unknown): void {
+  let results = inProcess.get(fn);
+  if (!results) {
+    results = new Map();
+    inProcess.set(fn, results);
+  }
+  // Bounded for long-lived processes (the in-process test helper).
+  if (results.size > 4096) results.clear();
+  results.set(text, value);
+  attached?.used.set(entryKey(fn, text), value);
+}
+
+/** `compute(text)`, answered from memory when function `fn` already ran on this text. */
+export function memoText<T>(fn: string, text: string, compute: (text: string) => T): T {
+  const found = lookup(fn, text);
+  const value = found.hit ? (found.value as T) : compute(text);
+  remember(fn, text, value);
+  return value;
+}
+
+/** `memoText` for an asynchronous function (secretlint). */
+export async function memoTextAsync<T>(fn: string, text: string, compute: (text: string) => Promise<T>): Promise<T> {
+  const found = lookup(fn, text);
+  const value = found.hit ? (found.value as T) : await compute(text);
+  remember(fn, text, value);
+  return value;
+}
+
+/** Reads the store of `root` for code `codeKey` (an unreadable or older store is an empty one). */
+export function attachTextMemo(root: string, codeKey: string): void {
+  let loaded: Entries = new Map();
+  try {
+    const stored = JSON.parse(readFileSync(join(root, TEXT_MEMO_FILE), 'utf8')) as {
+      format?: number;
+      codeKey?: string;
+      entries?: [string, unknown][];
+    };
+    if (stored.format === FORMAT && stored.codeKey === codeKey && Array.isArray(stored.entries)) loaded = new Map(stored.entries);
+  } catch {
+    // No store yet.
+  }
+  attached = { root, codeKey, loaded, used: new Map() };
+}
+
+/** Writes the entries this run used back to the store and detaches it. */
+export function saveTextMemo(): void {
+  if (!attached) return;
+  const { root, codeKey, used } = attached;
+  attached = null;
+  try {
+    writeFileAtomic(join(root, TEXT_MEMO_FILE), JSON.stringify({ format: FORMAT, codeKey, entries: [...used] }));
+  } catch {
+    // A store that cannot be written only makes the next run slower.
+  }
+}
