@@ -24,7 +24,14 @@ import { loadRecords } from '../src/worldforge/records/load.ts';
 import { scanCredentials } from '../src/worldforge/redaction/secretlint.ts';
 import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
 import { timed } from '../src/worldforge/timings.ts';
-import { CHECK_CACHE_FILE, checkKeys, readSuiteCache, suiteCacheAllowed, writeSuiteCache } from '../src/worldforge/check-cache.ts';
+import {
+  CHECK_CACHE_FILE,
+  type CheckKeys,
+  checkKeys,
+  readSuiteCache,
+  suiteCacheAllowed,
+  writeSuiteCache,
+} from '../src/worldforge/check-cache.ts';
 import { attachTextMemo, saveTextMemo } from '../src/worldforge/text-memo.ts';
 
 /** Text files under a repository folder whose name matches, keyed by repository-relative path. */
@@ -63,9 +70,7 @@ async function regenerate(): Promise<{ fresh: EvidenceFiles | null; inputProblem
  */
 async function regenerateOrReuse(options: CheckOptions): Promise<{ fresh: EvidenceFiles | null; inputProblems: Problem[] }> {
   if (!suiteCacheAllowed(options)) return regenerate();
-  const keys = timed('load: cache keys', () => checkKeys(REPO_ROOT));
-  const key = keys.suites;
-  attachTextMemo(REPO_ROOT, keys.code);
+  const key = (options.keys ?? timed('load: cache keys', () => checkKeys(REPO_ROOT))).suites;
   const cached = readSuiteCache(REPO_ROOT, key);
   if (cached) {
     options.onNote?.(`suites reused from ${CHECK_CACHE_FILE}: no input changed since they last ran (--no-cache reruns them)`);
@@ -96,6 +101,8 @@ export interface CheckOptions {
   cache?: boolean;
   /** Receives a line the CLI prints on stderr (that the suites were reused). */
   onNote?: (line: string) => void;
+  /** The cache keys of this run, when the caller computed them (runCheck): one tree walk per run. */
+  keys?: CheckKeys;
 }
 
 /** The mode a check runs in, from its options. */
@@ -153,29 +160,34 @@ export function runRules(data: CheckInput, rules?: readonly CheckRule[]): Findin
 }
 
 /**
- * The data of the post-build pass: dist/ (empty when there is no build) and empty versions of the
- * other slices the dist rules read, so those rules scan the built site and nothing twice.
+ * The data of the post-build pass: dist/ (empty when there is no build), its secretlint scan, and
+ * empty versions of the other slices the dist rules read, so those rules scan the built site and
+ * nothing twice.
  */
-export function loadDistContext(options: CheckOptions = {}): CheckInput {
+export async function loadDistContext(options: CheckOptions = {}): Promise<CheckInput> {
+  const dist = existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : new Map<string, string>();
   return {
     evidence: { committed: new Map(), fresh: new Map(), inputProblems: [] },
     content: new Map(),
     readme: '',
-    dist: existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : new Map(),
+    dist,
+    credentials: await scanCredentials([...dist.values(), '']),
     today: options.today ?? new Date(),
     mode: checkMode(options),
   };
 }
 
+/** The rules of the post-build pass: those that read the built site. */
+export const DIST_RULES: readonly CheckRule[] = CHECK_RULES.filter((rule) => (rule.scope as readonly string[]).includes('dist'));
+
 /** Loads the check data and runs every rule; `release: true` is the release-evidence mode. */
 export async function runCheck(options: CheckOptions = {}): Promise<CheckReport> {
   const started = performance.now();
+  const keys = suiteCacheAllowed(options) ? timed('load: cache keys', () => checkKeys(REPO_ROOT)) : undefined;
+  if (keys) attachTextMemo(REPO_ROOT, keys.code);
   const findings = options.distOnly
-    ? runRules(
-        loadDistContext(options),
-        CHECK_RULES.filter((rule) => (rule.scope as readonly string[]).includes('dist')),
-      )
-    : runRules(await timed('load: all', () => loadContext(options)));
+    ? runRules(await loadDistContext(options), DIST_RULES)
+    : runRules(await timed('load: all', () => loadContext({ ...options, keys })));
   saveTextMemo();
   return {
     ok: findings.every((f) => f.level !== 'error'),

@@ -7,7 +7,7 @@
  * The store is keyed by the digest of the code (every source, the lockfile, the Node.js version:
  * `codeKey` in check-cache.ts), so an edited scanner or an upgraded dependency starts from an
  * empty store, and each entry by the text's sha256, so an edited text is never answered from an
- * older result. Only entries used by the last run are kept. Like the suite cache it is never
+ * older result. Entries of texts no longer seen are dropped when the store outgrows its bound. Like the suite cache it is never
  * attached in release mode or CI.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +17,8 @@ import { writeFileAtomic } from './atomic.ts';
 
 /** Bumped when the stored shape changes. */
 const FORMAT = 1;
+/** Entries past which the store keeps only the last run's. */
+const MAX_STORED = 20_000;
 /** The store's file, relative to the checkout (git-ignored). */
 export const TEXT_MEMO_FILE = '.cache/check/texts.json';
 
@@ -86,10 +88,13 @@ export function attachTextMemo(root: string, codeKey: string): void {
 /** Writes the entries this run used back to the store and detaches it. */
 export function saveTextMemo(): void {
   if (!attached) return;
-  const { root, codeKey, used } = attached;
+  const { root, codeKey, loaded, used } = attached;
   attached = null;
+  // The build's two passes scan different texts (sources, then dist/): each keeps the other's
+  // entries, up to a bound past which only this run's are kept.
+  const kept = loaded.size + used.size > MAX_STORED ? used : new Map([...loaded, ...used]);
   try {
-    writeFileAtomic(join(root, TEXT_MEMO_FILE), JSON.stringify({ format: FORMAT, codeKey, entries: [...used] }));
+    writeFileAtomic(join(root, TEXT_MEMO_FILE), JSON.stringify({ format: FORMAT, codeKey, entries: [...kept] }));
   } catch {
     // A store that cannot be written only makes the next run slower.
   }
