@@ -14,6 +14,7 @@ import { runRules as runRegistry } from '../src/worldforge/checks/runner.ts';
 import { CHECK_RULES } from '../src/worldforge/checks/rules/index.ts';
 import type { CheckData, CheckInput, CheckMode } from '../src/worldforge/checks/slices.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
+import { findClaimReferences, readmeClaimsList } from '../src/worldforge/claims/references.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { readTextTree, refusedEntries } from '../src/worldforge/evidence/read.ts';
@@ -110,7 +111,10 @@ export const checkMode = (options: Pick<CheckOptions, 'release'>): CheckMode => 
 
 /** Every slice the rules read, loaded from the repository. */
 export async function loadContext(options: CheckOptions = {}): Promise<Omit<CheckData, 'findings'>> {
-  const { fresh, inputProblems } = await timed('load: regenerate suites', () => regenerateOrReuse(options));
+  // The suites start first: while they wait on their bridge runtimes and replay servers (other
+  // processes, so the other core), this process reads and parses everything else.
+  const regeneration = timed('load: regenerate suites', () => regenerateOrReuse(options));
+  regeneration.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const committed = timed('load: committed evidence', () => readCommittedEvidence());
   const records = loadRecords(REPO_ROOT);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
@@ -119,29 +123,32 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
   // The site is checked when it has been built (CI builds before checking); a stale dist/ from
   // an older build is scanned too, which errs on the safe side.
   const dist = options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null;
-  // secretlint is asynchronous and rules are not: every text a secret-scan rule reads is scanned here.
-  const credentials = await timed('load: secretlint', () =>
-    scanCredentials([
-      ...committed.values(),
-      ...(fresh?.values() ?? []),
-      ...content.values(),
-      ...sources.values(),
-      ...(dist?.values() ?? []),
-      readme,
-    ]),
-  );
+  const prose = [
+    { file: 'README.md', text: readme },
+    ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
+  ];
+  // Parsed now (memoized per text), so the prose rules find the parse done.
+  timed('load: claim references', () => {
+    for (const { text } of prose) findClaimReferences(text);
+    readmeClaimsList(readme);
+  });
+  const claims = timed('load: claims', () => loadClaims(REPO_ROOT));
+  const gaps = timed('load: known gaps', () => loadKnownGaps(REPO_ROOT));
+  const authored = [...committed.values(), ...content.values(), ...sources.values(), ...(dist?.values() ?? []), readme];
+  // secretlint is asynchronous and rules are not: every text a secret-scan rule reads is scanned
+  // here (each text once per process: the regenerated files equal to committed ones are free).
+  await timed('load: secretlint', () => scanCredentials(authored));
+  const { fresh, inputProblems } = await regeneration;
+  const credentials = await timed('load: secretlint', () => scanCredentials([...authored, ...(fresh?.values() ?? [])]));
   return {
     evidence: { committed, fresh, inputProblems },
     repo: { digest: currentDigest },
     profiles: catalogProfiles(),
     readme,
-    claims: timed('load: claims', () => loadClaims(REPO_ROOT)),
-    gaps: timed('load: known gaps', () => loadKnownGaps(REPO_ROOT)),
+    claims,
+    gaps,
     refs: timed('load: ref sources', () => repoRefSources(REPO_ROOT, committed, records)),
-    prose: [
-      { file: 'README.md', text: readme },
-      ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
-    ],
+    prose,
     records: timed('load: records slice', () => recordsSlice(records)),
     content,
     sources,

@@ -20,21 +20,7 @@
  */
 import { createInterface } from 'node:readline';
 
-const MODES = [
-  'ragged-tensor',
-  'low-rank-tensor',
-  'wrong-candidate-count',
-  'nan-scores',
-  'timeout',
-  'hello-timeout',
-  'crash',
-  'oversized-output',
-  'garbage-line',
-  'missing-model',
-  'exit-early',
-  'wrong-protocol',
-  'runtime-error',
-];
+import { FAKE_MISBEHAVIOURS as MODES } from './fake-modes.mjs';
 
 function argValue(name) {
   const i = process.argv.indexOf(`--${name}`);

@@ -2,25 +2,12 @@
  * How to launch the deterministic fake runtime (`fake-runtime.mjs`) with this process's Node, so
  * tests, suites and `--runtime fake` reach bridge providers through a real subprocess.
  */
+import { FAKE_MISBEHAVIOURS } from './fake-modes.mjs';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeLaunch } from './client.ts';
 
 /** Ways the fake runtime can misbehave (its `--misbehave` switch). */
-export const FAKE_MISBEHAVIOURS = [
-  'ragged-tensor',
-  'low-rank-tensor',
-  'wrong-candidate-count',
-  'nan-scores',
-  'timeout',
-  'hello-timeout',
-  'crash',
-  'oversized-output',
-  'garbage-line',
-  'missing-model',
-  'exit-early',
-  'wrong-protocol',
-  'runtime-error',
-] as const;
+export { FAKE_MISBEHAVIOURS };
 export type FakeMisbehaviour = (typeof FAKE_MISBEHAVIOURS)[number];
 
 /** Repository path of the fake runtime script (an input of evidence produced through it). */

@@ -13,7 +13,12 @@ import { BridgeProvider } from './provider.ts';
 export const SUITE_BRIDGE_LIMITS = { helloTimeoutMs: 10_000, requestTimeoutMs: 10_000, shutdownGraceMs: 1_000 } as const;
 
 /** Sources every evidence document produced through the fake runtime depends on. */
-export const FAKE_RUNTIME_SOURCES = [FAKE_RUNTIME_SOURCE, 'src/worldforge/bridge/fake.ts', 'src/worldforge/bridge/suite.ts'];
+export const FAKE_RUNTIME_SOURCES = [
+  FAKE_RUNTIME_SOURCE,
+  'src/worldforge/bridge/fake-modes.mjs',
+  'src/worldforge/bridge/fake.ts',
+  'src/worldforge/bridge/suite.ts',
+];
 
 /** A catalog bridge provider wired to the fake runtime. */
 export function fakeRuntimeProvider(name: string, events?: EventSink): Provider {
