@@ -5,6 +5,9 @@
  * independent of Astro's Markdown processor and cache, and far cheaper than a site build.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVIDENCE_DIR } from '../src/worldforge/evidence/index.ts';
+import { inputCorpusProblemsAt } from '../src/worldforge/evidence/suite/inputs.ts';
 import { REPO_ROOT, repoPath } from '../src/worldforge/evidence/suite/repo.ts';
 import { buildEvidence, type EvidenceFiles, readCommittedEvidence } from '../generators/run.ts';
 import type { CheckRule } from '../src/worldforge/checks/define-rule.ts';
@@ -35,10 +38,13 @@ import {
 } from '../src/worldforge/check-cache.ts';
 import { attachTextMemo, saveTextMemo } from '../src/worldforge/text-memo.ts';
 
-/** Text files under a repository folder whose name matches, keyed by repository-relative path. */
-function readRepoTree(folder: string, names: RegExp): Map<string, string> {
-  return new Map([...readTextTree(repoPath(folder), names)].map(([path, text]) => [`${folder}/${path}`, text]));
+/** Text files under a folder of `root` (default: this checkout) whose name matches, keyed by repository-relative path. */
+function readRepoTree(folder: string, names: RegExp, root = REPO_ROOT): Map<string, string> {
+  return new Map([...readTextTree(join(root, folder), names)].map(([path, text]) => [`${folder}/${path}`, text]));
 }
+
+/** The authored-data folders a scratch `dataRoot` replaces (code, README, docs and dist/ stay this checkout's). */
+export const DATA_FOLDERS = ['content', 'fixtures', 'evidence'] as const;
 
 /** content/ is authored data: every text format it may hold. */
 const CONTENT_FILES = /\.(json|jsonl|md|mdx|ya?ml|txt|csv|html)$/i;
@@ -47,10 +53,13 @@ const SOURCE_FILES = /./;
 /** dist/ text assets (Pagefind's index chunks are compressed binaries derived from these pages). */
 const DIST_FILES = /\.(html|js|mjs|css|json|xml|txt|md|svg|webmanifest)$/i;
 
-function currentDigest(path: string): string | null {
-  const full = repoPath(path);
-  return existsSync(full) ? sha256Tag(readFileSync(full)) : null;
-}
+/** The digest of a repository file as it is now: data files from `dataRoot`, the rest from this checkout. */
+const currentDigest =
+  (dataRoot: string) =>
+  (path: string): string | null => {
+    const full = join(DATA_FOLDERS.some((folder) => path.startsWith(`${folder}/`)) ? dataRoot : REPO_ROOT, path);
+    return existsSync(full) ? sha256Tag(readFileSync(full)) : null;
+  };
 
 /**
  * Regenerates every suite in memory. Generation validates every input corpus first (fixtures,
@@ -82,6 +91,15 @@ async function regenerateOrReuse(options: CheckOptions): Promise<{ fresh: Eviden
   return run;
 }
 
+/** The committed evidence standing in for the suites' output (`suites: 'committed'`). */
+async function committedAsFresh(
+  dataRoot: string,
+  committed: EvidenceFiles,
+): Promise<{ fresh: EvidenceFiles | null; inputProblems: Problem[] }> {
+  const inputProblems = inputCorpusProblemsAt(dataRoot);
+  return { fresh: inputProblems.length ? null : committed, inputProblems };
+}
+
 /** What a check run loads and how strict it is. */
 export interface CheckOptions {
   /** Scan a built dist/ when there is one (default true; `--no-dist` before a build). */
@@ -104,6 +122,17 @@ export interface CheckOptions {
   onNote?: (line: string) => void;
   /** The cache keys of this run, when the caller computed them (runCheck): one tree walk per run. */
   keys?: CheckKeys;
+  /**
+   * Where the authored data (content/, fixtures/, evidence/) is read: default this checkout. Tests
+   * that break one input point it at a scratch copy of those folders.
+   */
+  dataRoot?: string;
+  /**
+   * `run` (default) regenerates the suites; `committed` takes the committed evidence as their
+   * output, or none when an input corpus under `dataRoot` is invalid (exactly what the real
+   * check then has): for a scratch `dataRoot`, whose suites cannot run in this process.
+   */
+  suites?: 'run' | 'committed';
 }
 
 /** The mode a check runs in, from its options. */
@@ -113,13 +142,16 @@ export const checkMode = (options: Pick<CheckOptions, 'release'>): CheckMode => 
 export async function loadContext(options: CheckOptions = {}): Promise<Omit<CheckData, 'findings'>> {
   // The suites start first: while they wait on their bridge runtimes and replay servers (other
   // processes, so the other core), this process reads and parses everything else.
-  const regeneration = timed('load: regenerate suites', () => regenerateOrReuse(options));
+  const data = options.dataRoot ?? REPO_ROOT;
+  const committed = timed('load: committed evidence', () => readCommittedEvidence(join(data, EVIDENCE_DIR)));
+  const regeneration = timed('load: regenerate suites', () =>
+    options.suites === 'committed' ? committedAsFresh(data, committed) : regenerateOrReuse(options),
+  );
   regeneration.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-  const committed = timed('load: committed evidence', () => readCommittedEvidence());
-  const records = loadRecords(REPO_ROOT);
+  const records = loadRecords(data);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
-  const content = readRepoTree('content', CONTENT_FILES);
-  const sources = new Map([...readRepoTree('src/content/docs', SOURCE_FILES), ...readRepoTree('fixtures', SOURCE_FILES)]);
+  const content = readRepoTree('content', CONTENT_FILES, data);
+  const sources = new Map([...readRepoTree('src/content/docs', SOURCE_FILES), ...readRepoTree('fixtures', SOURCE_FILES, data)]);
   // The site is checked when it has been built (CI builds before checking); a stale dist/ from
   // an older build is scanned too, which errs on the safe side.
   const dist = options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null;
@@ -132,8 +164,8 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
     for (const { text } of prose) findClaimReferences(text);
     readmeClaimsList(readme);
   });
-  const claims = timed('load: claims', () => loadClaims(REPO_ROOT));
-  const gaps = timed('load: known gaps', () => loadKnownGaps(REPO_ROOT));
+  const claims = timed('load: claims', () => loadClaims(data));
+  const gaps = timed('load: known gaps', () => loadKnownGaps(data));
   const authored = [...committed.values(), ...content.values(), ...sources.values(), ...(dist?.values() ?? []), readme];
   // secretlint is asynchronous and rules are not: every text a secret-scan rule reads is scanned
   // here (each text once per process: the regenerated files equal to committed ones are free).
@@ -142,12 +174,12 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
   const credentials = await timed('load: secretlint', () => scanCredentials([...authored, ...(fresh?.values() ?? [])]));
   return {
     evidence: { committed, fresh, inputProblems },
-    repo: { digest: currentDigest },
+    repo: { digest: currentDigest(data) },
     profiles: catalogProfiles(),
     readme,
     claims,
     gaps,
-    refs: timed('load: ref sources', () => repoRefSources(REPO_ROOT, committed, records)),
+    refs: timed('load: ref sources', () => repoRefSources(data, committed, records)),
     prose,
     records: timed('load: records slice', () => recordsSlice(records)),
     content,
@@ -155,7 +187,7 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
     credentials,
     dist,
     registries: timed('load: registries', () => REGISTRIES.map((spec) => registryIndexState(REPO_ROOT, spec))),
-    refused: timed('load: refused entries', () => refusedEntries(REPO_ROOT)),
+    refused: timed('load: refused entries', () => refusedEntries(data)),
     today: options.today ?? new Date(),
     mode: checkMode(options),
   };

@@ -51,11 +51,12 @@ const jsonFiles = (dir) =>
 
 /**
  * Grows the corpus to `scale` copies: each capability fixture, each claim row (in a file of its
- * own per copy) and each docs page gets scale − 1 copies under new ids. Providers are code
- * (the catalog), so they are not multiplied.
+ * own per copy) and each docs page gets scale − 1 copies under new ids, and the provider catalog
+ * gets scale − 1 copies of the mock provider (`mock-x<n>`, with its capability claims), so every
+ * per-provider suite, rule and page grows too.
  */
 function grow(root, scale) {
-  const counts = { fixtures: 0, claims: 0, docs: 0 };
+  const counts = { fixtures: 0, claims: 0, docs: 0, providers: 0 };
   const capabilities = join(root, 'fixtures', 'capabilities');
   const fixtureFiles = jsonFiles(capabilities);
   const claimFiles = readdirSync(join(root, 'content', 'claims')).filter((f) => f.endsWith('.yaml') && f !== 'known-gaps.yaml');
@@ -100,12 +101,50 @@ function grow(root, scale) {
     }
   }
   writeFileSync(allowFile, `${JSON.stringify(allowList.doc, null, 2)}\n`);
+  counts.providers = addMockProviders(root, scale - 1);
   return counts;
+}
+
+/** Adds `count` copies of the mock provider to the catalog of the copy at `root`, each with the mock's capability claims. */
+function addMockProviders(root, count) {
+  if (count < 1) return 0;
+  const catalogFile = join(root, 'src', 'worldforge', 'providers', 'catalog.ts');
+  const catalog = readFileSync(catalogFile, 'utf8');
+  const names = Array.from({ length: count }, (_, i) => `mock-x${i + 2}`);
+  const entries = names
+    .map(
+      (name) => `  '${name}': {
+    sources: ['src/worldforge/providers/mock.ts'],
+    create: (o) => Object.assign(new MockProvider(o), { profile: { ...mockProfile, name: '${name}' } }),
+    runtime: null,
+    operations: null,
+    replay: false,
+  },\n`,
+    )
+    .join('');
+  const patched = catalog
+    .replace("import { MockProvider } from './mock.ts';", "import { MockProvider, mockProfile } from './mock.ts';")
+    .replace('  genie: {', `${entries}  genie: {`);
+  if (patched === catalog || !patched.includes('mockProfile }'))
+    throw new Error('bench: the provider catalog no longer has the shape the bench patches');
+  writeFileSync(catalogFile, patched);
+  const claimsFile = join(root, 'content', 'claims', 'capabilities.yaml');
+  const rows = readFileSync(claimsFile, 'utf8')
+    .split(/^(?= {2}- id: )/m)
+    .filter((row) => row.startsWith('  - id: mock-'));
+  for (const name of names) {
+    const copied = rows.map((row) =>
+      row.replaceAll('  - id: mock-', `  - id: ${name}-`).replaceAll('conformance/mock#', `conformance/${name}#`),
+    );
+    writeFileSync(join(root, 'content', 'claims', `capabilities-${name}.yaml`), `claims:\n${copied.join('').trimEnd()}\n`);
+  }
+  return count;
 }
 
 /** Runs a command in `root`; returns seconds and the child's peak RSS in MB. */
 function timed(root, command, args) {
-  const rssFile = join(root, '.bench-rss');
+  // Outside the corpus: a file written into the checkout would be a changed input of the next run.
+  const rssFile = `${root}.rss`;
   rmSync(rssFile, { force: true });
   const hook = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'rss-hook.mjs')).href;
   const started = performance.now();
@@ -163,7 +202,7 @@ for (const scale of scales) {
   try {
     const counts = grow(root, scale);
     process.stderr.write(
-      `bench ×${scale}: +${counts.fixtures} fixtures, +${counts.claims} claims, +${counts.docs} docs pages; regenerating…\n`,
+      `bench ×${scale}: +${counts.fixtures} fixtures, +${counts.claims} claims, +${counts.docs} docs pages, +${counts.providers} providers; regenerating…\n`,
     );
     const prepared = timed(root, process.execPath, [...bin, 'evidence', 'generate']);
     if (prepared.code !== 0) throw new Error(`evidence generate failed at ×${scale}:\n${prepared.stderr.slice(-2000)}`);
@@ -183,6 +222,7 @@ for (const scale of scales) {
   } finally {
     if (values.keep) process.stderr.write(`bench ×${scale}: corpus kept in ${root}\n`);
     else rmSync(root, { recursive: true, force: true });
+    rmSync(`${root}.rss`, { force: true });
   }
 }
 

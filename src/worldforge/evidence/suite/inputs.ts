@@ -32,11 +32,26 @@ export function repoExchanges(provider: string): readonly (Exchange & { path: st
 
 /** Problems of every input corpus of this checkout; empty when the suites can run. */
 export function inputCorpusProblems(): Problem[] {
-  const loaders = [
+  return corpusProblems([
     repoFixtureCorpus,
     repoSceneCorpus,
     ...recordedProviderFolders(REPO_ROOT).map((provider) => () => repoExchanges(provider)),
-  ];
+  ]);
+}
+
+/**
+ * Problems of every input corpus under another `root` (read afresh, not cached): for a check over
+ * a scratch copy of the data, whose suites cannot run in this process.
+ */
+export function inputCorpusProblemsAt(root: string): Problem[] {
+  return corpusProblems([
+    () => loadCorpus(root),
+    () => loadSceneCorpus(root),
+    ...recordedProviderFolders(root).map((provider) => () => loadExchanges(root, provider)),
+  ]);
+}
+
+function corpusProblems(loaders: readonly (() => unknown)[]): Problem[] {
   return loaders.flatMap((load) => {
     try {
       load();
