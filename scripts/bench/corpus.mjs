@@ -1,12 +1,13 @@
 // `npm run bench`: how check and evidence generation grow with the corpus. Builds synthetic
 // corpora ×1, ×5, ×20 (capability fixtures, claim rows and docs pages copied under new ids) in
 // temporary copies of the repository, regenerates their evidence, then times `worldforge check`,
-// `worldforge check` cold (--no-cache) and warm, `worldforge evidence generate` (and with --site, `astro build`): median of N runs with min–max,
+// `worldforge check` cold (--no-cache) and warm, `worldforge evidence generate` and `astro build` (the
+// site: --site-runs times, 1 by default, since it dominates; --no-site skips it): median of N runs with min–max,
 // peak memory (max RSS) of each command, the growth exponent of check after subtracting the
 // start-up floor (`worldforge --version`), written as JSON for comparing runs.
 // Plain JavaScript on purpose: the bench times the CLI, and must not add a loader of its own.
 //
-//   npm run bench -- [--scales 1,5,20] [--runs 3] [--site] [--out bench.json] [--keep]
+//   npm run bench -- [--scales 1,5,20] [--runs 3] [--site-runs 1] [--no-site] [--out bench.json] [--keep]
 //   (--keep leaves each corpus in place and names it, to profile a slow case by hand)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,18 +20,21 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SKIPPED = new Set(['node_modules', 'dist', '.astro', '.git', '.worldforge', 'test-results']);
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     scales: { type: 'string', default: '1,5,20' },
     runs: { type: 'string', default: '3' },
-    site: { type: 'boolean', default: false },
+    site: { type: 'boolean', default: true },
+    'site-runs': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench-corpus.json' },
     keep: { type: 'boolean', default: false },
   },
 });
 const scales = values.scales.split(',').map(Number);
 const runs = Number(values.runs);
-if (scales.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(runs) || runs < 1) {
-  process.stderr.write('bench: --scales takes positive integers (e.g. 1,5,20) and --runs a positive integer\n');
+const siteRuns = Number(values['site-runs']);
+if (scales.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(siteRuns) || siteRuns < 1) {
+  process.stderr.write('bench: --scales takes positive integers (e.g. 1,5,20) and --runs and --site-runs positive integers\n');
   process.exit(2);
 }
 
@@ -161,10 +165,10 @@ function timed(root, command, args) {
   return { seconds, rssMb, code: run.status, stderr: run.stderr, stdout: run.stdout };
 }
 
-function measure(root, label, command, args, { prime = false } = {}) {
+function measure(root, label, command, args, { prime = false, runs: times = runs } = {}) {
   if (prime) timed(root, command, args);
   const samples = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
     const sample = timed(root, command, args);
     // A failing command is timed doing something else (a corpus that breaks the check reports
     // findings instead of passing): the bench stops instead of printing its figure.
@@ -215,7 +219,7 @@ for (const scale of scales) {
       check: measure(root, 'check', process.execPath, [...bin, 'check', '--no-dist', '--no-cache']),
       check_warm: measure(root, 'check', process.execPath, [...bin, 'check', '--no-dist'], { prime: true }),
       evidence: measure(root, 'evidence', process.execPath, [...bin, 'evidence', 'generate']),
-      site: values.site ? measure(root, 'site', 'npx', ['astro', 'build']) : null,
+      site: values.site ? measure(root, 'site', 'npx', ['astro', 'build'], { runs: siteRuns }) : null,
     };
     results.push(row);
     process.stderr.write(`bench ×${scale}: check ${row.check.median_s.toFixed(2)} s\n`);
