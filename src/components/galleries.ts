@@ -81,8 +81,10 @@ export interface SourceLink {
 
 interface SourcePage {
   page: string;
-  /** Anchor ids present on the page, by the case or scenario id they render. */
+  /** Anchor ids present on the document's pages, by the case or scenario id they render. */
   anchors: ReadonlySet<string>;
+  /** The page holding an anchor (the document's page unless it is split over several). */
+  anchorPage: (anchor: string) => string;
 }
 
 /**
@@ -98,7 +100,13 @@ export async function sourceResolver(): Promise<(c: Pick<GalleryCase, 'source' |
   const rendered = GENERATED_KIND_LIST.filter((kind) => kind.sitePage !== null);
   for (const kind of rendered) {
     for (const entry of await getCollection(kind.collection.name as CollectionKey)) {
-      pages.set(entryFile(entry, kind.id), { page: kind.sitePage!.path(entry.data), anchors: new Set(kind.sitePage!.anchors(entry.data)) });
+      const site = kind.sitePage!;
+      const page = site.path(entry.data);
+      pages.set(entryFile(entry, kind.id), {
+        page,
+        anchors: new Set(site.anchors(entry.data)),
+        anchorPage: (anchor) => site.anchorPage?.(entry.data, anchor) ?? page,
+      });
     }
   }
   const renderedKinds = rendered.map((kind) => kind.id);
@@ -116,6 +124,6 @@ export async function sourceResolver(): Promise<(c: Pick<GalleryCase, 'source' |
     const candidates = [c.fixture_id, c.fixture_id.split(':').pop() ?? ''];
     const anchor = candidates.find((id) => found.anchors.has(id));
     const fallback = found.anchors.size === 0 ? '#cases' : '';
-    return { page: found.page, href: anchor ? withAnchor(found.page, anchor) : `${found.page}${fallback}` };
+    return { page: found.page, href: anchor ? withAnchor(found.anchorPage(anchor), anchor) : `${found.page}${fallback}` };
   };
 }

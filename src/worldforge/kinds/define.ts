@@ -78,6 +78,8 @@ export interface SitePage<Doc> {
   path(doc: Doc): string;
   /** Case ids that are anchors on that page (none: links go to the page's `#cases` table). */
   anchors(doc: Doc): readonly string[];
+  /** Page holding one of those anchors, for a document split over several pages (default: `path(doc)`). */
+  anchorPage?(doc: Doc, anchor: string): string;
 }
 
 export interface EvidenceKindDefinition<Id extends string = string, Schema extends z.ZodType = z.ZodType>

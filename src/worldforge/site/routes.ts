@@ -103,3 +103,12 @@ export const FAILURE_MODES_ANCHOR = 'failure-modes';
 /** A provider's recorded exchanges: the table, or one exchange row (its exchange id, e.g. `runway.auth-failure`). */
 export const providerExchangesPath = (provider: string, exchangeId: string | null = null) =>
   withAnchor(providerPath(provider), exchangeId ?? FAILURE_MODES_ANCHOR);
+/**
+ * Page `page` (1-based) of a capability's fixture cases: page 1 is the capability's page itself
+ * (`/fixtures/<capability>/`, so existing links keep working), page n > 1 is `/fixtures/<capability>/<n>/`.
+ * Which case is on which page is src/worldforge/site/paging.ts.
+ */
+export const fixturesPagePath = (capability: string, page: number) =>
+  page === 1 ? fixturesPath(capability) : `${fixturesPath(capability)}${page}/`;
+/** Anchor of a fixture's row in the list table on its capability's first page (the case details may be on a later page). */
+export const fixtureRowAnchor = (fixtureId: string) => `row-${fixtureId}`;
