@@ -33,9 +33,31 @@ const { values } = parseArgs({
 const scales = values.scales.split(',').map(Number);
 const runs = Number(values.runs);
 const siteRuns = Number(values['site-runs']);
-if (scales.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(siteRuns) || siteRuns < 1) {
+if (
+  scales.some((s) => !Number.isInteger(s) || s < 1) ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !Number.isInteger(siteRuns) ||
+  siteRuns < 1
+) {
   process.stderr.write('bench: --scales takes positive integers (e.g. 1,5,20) and --runs and --site-runs positive integers\n');
   process.exit(2);
+}
+
+/**
+ * node_modules for the copy. The CLI is happy with a symlink, but Astro's build resolves the
+ * linked packages to two different paths and fails ("No cached compile metadata found"), so for
+ * the site build the tree is hard-linked (cp -al: seconds, no extra disk), or copied where cp
+ * cannot hard-link.
+ */
+function linkNodeModules(root) {
+  const source = join(REPO, 'node_modules');
+  const target = join(root, 'node_modules');
+  if (!values.site) return symlinkSync(source, target, 'dir');
+  if (spawnSync('cp', ['-al', source, target]).status !== 0) {
+    rmSync(target, { recursive: true, force: true });
+    cpSync(source, target, { recursive: true, verbatimSymlinks: true });
+  }
 }
 
 /** A copy of the repository (node_modules linked), like tests/helpers/repo-copy.ts. */
@@ -44,7 +66,7 @@ function copyRepo() {
   for (const entry of readdirSync(REPO)) {
     if (!SKIPPED.has(entry)) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   }
-  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
+  linkNodeModules(root);
   return root;
 }
 
