@@ -55,6 +55,36 @@ const ERROR_WORDS: Partial<Record<string, string>> = {
   UnexpectedEndOfString: 'unterminated string',
 };
 
+/** Object keys of a parsed JSON value, counted over every object in it. */
+function keyCount(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + keyCount(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key]);
+  return n;
+}
+
+/** A property name in JSON text: a string (escapes included) followed by a colon. */
+const PROPERTY = /"(?:[^"\\]|\\.)*"\s*:/g;
+
+/**
+ * The fast path: the native parser, then a duplicate-key test by counting. In text that
+ * `JSON.parse` accepts, the only strings followed by a colon are property names, so the text
+ * holds as many property names as the parsed value holds keys unless a name repeats in an object
+ * (which keeps one). Null when the text fails either test: the exact reader below says where.
+ */
+function parseWithoutDuplicates(text: string): StrictJson | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  let names = 0;
+  for (const _ of text.matchAll(PROPERTY)) names += 1;
+  return names === keyCount(value) ? { ok: true, value } : null;
+}
+
 /**
  * Parses `text` (the content of `file`) as strict JSON. A problem names `file`, `line`, `column`,
  * the field `(json)` (or the duplicated key's path) and the reason.
@@ -67,6 +97,8 @@ export function parseJsonStrict(text: string, file: string): StrictJson {
   if (text.charCodeAt(0) === 0xfeff) return fail(0, '(root)', 'starts with a byte-order mark; save the file as UTF-8 without BOM');
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
   if (deep !== -1) return fail(deep, '(root)', `nested deeper than ${MAX_JSON_DEPTH} levels`);
+  const fast = parseWithoutDuplicates(text);
+  if (fast) return fast;
   let error: StrictJson | null = null;
   const keys: Set<string>[] = [];
   visit(
