@@ -137,9 +137,13 @@ export async function loadCli(root, instance = '') {
   return import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}${instance ? `&instance=${instance}` : ''}`);
 }
 
-/** `node bin/cli-bundle.mjs`: (re)build the bundle (npm's prepare step and `npm run build`). */
+/**
+ * `node bin/cli-bundle.mjs`: (re)build the bundle (npm's prepare step). With `--if-stale`
+ * (`npm run build`), only when a source differs from the one it was built from.
+ */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  if (process.argv.includes('--if-stale') && bundleIsFresh(root)) process.exit(0);
   try {
     const path = await buildBundle(root);
     process.stderr.write(`worldforge: bundled the CLI into ${posix(relative(root, path))}\n`);
