@@ -87,7 +87,11 @@ async function regenerateOrReuse(options: CheckOptions): Promise<{ fresh: Eviden
     return { fresh: cached.fresh ? new Map(cached.fresh) : null, inputProblems: cached.inputProblems };
   }
   const run = await regenerate();
-  writeSuiteCache(REPO_ROOT, key, { fresh: run.fresh ? [...run.fresh] : null, inputProblems: run.inputProblems });
+  // Stored only when no input changed while the suites ran (an editor saving mid-check): the
+  // result must be the one of the inputs its key names.
+  if (checkKeys(REPO_ROOT).suites === key) {
+    writeSuiteCache(REPO_ROOT, key, { fresh: run.fresh ? [...run.fresh] : null, inputProblems: run.inputProblems });
+  }
   return run;
 }
 
@@ -124,7 +128,8 @@ export interface CheckOptions {
   keys?: CheckKeys;
   /**
    * Where the authored data (content/, fixtures/, evidence/) is read: default this checkout. Tests
-   * that break one input point it at a scratch copy of those folders.
+   * that break one input point it at a scratch copy of those folders, with `suites: 'committed'`
+   * (the suites themselves always run over this checkout).
    */
   dataRoot?: string;
   /**
