@@ -11,16 +11,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesEvidenceSchema } from '../../src/worldforge/kinds/fixtures/schema.ts';
 import { fixtureCasePath, fixturePages, itemsOnPage } from '../../src/worldforge/site/paging.ts';
+import { decodeAttribute } from '../../src/worldforge/site/link-gate.ts';
 import { fixtureRowAnchor, fixturesPagePath } from '../../src/worldforge/site/routes.ts';
 import { DIST, ROOT } from './harness.ts';
 
-const decode = (value: string) =>
-  value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+const decode = decodeAttribute;
 const builtFile = (path: string) => join(DIST, ...path.split('/').filter(Boolean), 'index.html');
 const html = (path: string) => readFileSync(builtFile(path), 'utf8');
 

@@ -25,7 +25,7 @@ export const sitePathOf = (relativeFile: string) => {
 };
 
 /** Decodes the entities Astro writes inside attribute values. */
-const decodeAttribute = (value: string) =>
+export const decodeAttribute = (value: string) =>
   value
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
