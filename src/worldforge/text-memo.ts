@@ -31,17 +31,16 @@ let attached: { root: string; codeKey: string; loaded: Entries; used: Entries } 
 
 const entryKey = (fn: string, text: string) => `${fn}\0${createHash('sha256').update(text).digest('hex')}`;
 
-function lookup(fn: string, text: string): { hit: true; value: unknown } | { hit: false } {
+/** What is known of (fn, text); `key` is its store entry (hashed once per call, only with a store attached). */
+function recall(fn: string, text: string): { hit: boolean; value?: unknown; key: string | null } {
+  const key = attached ? entryKey(fn, text) : null;
   const results = inProcess.get(fn);
-  if (results?.has(text)) return { hit: true, value: results.get(text) };
-  if (attached) {
-    const key = entryKey(fn, text);
-    if (attached.loaded.has(key)) return { hit: true, value: attached.loaded.get(key) };
-  }
-  return { hit: false };
+  if (results?.has(text)) return { hit: true, value: results.get(text), key };
+  if (key !== null && attached?.loaded.has(key)) return { hit: true, value: attached.loaded.get(key), key };
+  return { hit: false, key };
 }
 
-function remember(fn: string, text: string, value: unknown): void {
+function remember(fn: string, text: string, key: string | null, value: unknown): void {
   let results = inProcess.get(fn);
   if (!results) {
     results = new Map();
@@ -50,22 +49,22 @@ function remember(fn: string, text: string, value: unknown): void {
   // Bounded for long-lived processes (the in-process test helper).
   if (results.size > 4096) results.clear();
   results.set(text, value);
-  attached?.used.set(entryKey(fn, text), value);
+  if (key !== null) attached?.used.set(key, value);
 }
 
 /** `compute(text)`, answered from memory when function `fn` already ran on this text. */
 export function memoText<T>(fn: string, text: string, compute: (text: string) => T): T {
-  const found = lookup(fn, text);
+  const found = recall(fn, text);
   const value = found.hit ? (found.value as T) : compute(text);
-  remember(fn, text, value);
+  remember(fn, text, found.key, value);
   return value;
 }
 
 /** `memoText` for an asynchronous function (secretlint). */
 export async function memoTextAsync<T>(fn: string, text: string, compute: (text: string) => Promise<T>): Promise<T> {
-  const found = lookup(fn, text);
+  const found = recall(fn, text);
   const value = found.hit ? (found.value as T) : await compute(text);
-  remember(fn, text, value);
+  remember(fn, text, found.key, value);
   return value;
 }
 
