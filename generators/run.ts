@@ -138,7 +138,9 @@ export function buildIndex(files: ReadonlyMap<string, string>): string {
         return { path, sha256: sha256Tag(content), kind: 'markdown', schema: 'text/markdown', status: null };
       }
       if (evidenceKindOf(path)) {
-        const doc = JSON.parse(content) as { schema: string; status: EvidenceStatus };
+        // Parsed (and validated) by the store when the suite's document was; never parsed again.
+        const entry = storedEvidence(path, content);
+        const doc = (entry.ok ? entry.json : JSON.parse(content)) as { schema: string; status: EvidenceStatus };
         return { path, sha256: sha256Tag(content), kind: 'evidence', schema: doc.schema, status: doc.status };
       }
       return { path, sha256: sha256Tag(content), kind: 'json-schema', schema: schemaNames.get(path) ?? path, status: null };

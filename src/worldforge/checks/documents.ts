@@ -4,7 +4,7 @@
  * the evidence refs claims cite.
  * Each view skips what does not parse; the schema rule of that data reports it instead.
  */
-import { type EvidenceKind, type EvidenceOf, evidenceKindOf, evidenceSchemaOf } from '../evidence/index.ts';
+import type { EvidenceKind, EvidenceOf } from '../evidence/index.ts';
 import type { ConformanceEvidence } from '../kinds/conformance/schema.ts';
 import { LIVE_SMOKE_DIR, LIVE_SMOKE_RUNS_DIR, type LiveSmokeEntry, liveSmokeEntrySchema } from '../live-smoke.ts';
 import type { Located } from '../claims/load.ts';

@@ -1,7 +1,8 @@
 /**
  * The process's evidence store: each evidence text is parsed (strict JSON) and schema-checked —
  * which re-hashes its body against `result_digest` — once, whoever asks first: the suites'
- * self-check before writing, the check's rules, claim-ref resolution. Entries are keyed by path
+ * self-check before writing, the index builder, the check's rules, claim-ref resolution. The
+ * index (`index.json`) is parsed with its own schema. Entries are keyed by path
  * and text, so a committed file that equals its regeneration (the usual case) is parsed once for
  * both, and a changed text is never answered from an older parse.
  *
@@ -10,15 +11,27 @@
 import type { z } from 'zod';
 import type { Problem } from '../problem.ts';
 import { parseJsonStrict } from '../strict-json.ts';
-import { type EvidenceKind, type EvidenceOf, evidenceFile, evidenceKindOf, evidenceSchemaOf } from './index.ts';
+import { once } from '../once.ts';
+import {
+  type EvidenceKind,
+  type EvidenceOf,
+  evidenceFile,
+  evidenceIndexSchema,
+  evidenceKindOf,
+  evidenceSchemaOf,
+  INDEX_PATH,
+} from './index.ts';
+
+/** One parse-only instance of the index schema (the kinds' are shared by evidenceSchemaOf). */
+const indexSchema = once(evidenceIndexSchema);
 
 /** What the store knows of one evidence text. */
 export type StoredEvidence =
-  /** Valid JSON that matches its kind's schema (digest included). */
+  /** Valid JSON that matches its kind's schema (digest included), or the index schema for `index.json`. */
   | { ok: true; json: unknown; doc: unknown }
   /** Not strict JSON: the problem names line and column. */
   | { ok: false; stage: 'json'; problem: Problem }
-  /** JSON that breaks its kind's schema (or names no kind). */
+  /** JSON that breaks its schema (`error`), or a file that is neither an evidence kind nor the index (`error: null`). */
   | { ok: false; stage: 'schema'; json: unknown; error: z.ZodError | null };
 
 /** Entries per path: a path usually has one text (committed = fresh), at most a few. */
@@ -31,8 +44,9 @@ function evaluate(path: string, text: string): StoredEvidence {
   const parsed = parseJsonStrict(text, evidenceFile(path));
   if (!parsed.ok) return { ok: false, stage: 'json', problem: parsed.problem };
   const kind = evidenceKindOf(path);
-  if (!kind) return { ok: false, stage: 'schema', json: parsed.value, error: null };
-  const result = evidenceSchemaOf(kind).safeParse(parsed.value);
+  const schema = kind ? evidenceSchemaOf(kind) : path === INDEX_PATH ? indexSchema() : null;
+  if (!schema) return { ok: false, stage: 'schema', json: parsed.value, error: null };
+  const result = schema.safeParse(parsed.value);
   return result.success
     ? { ok: true, json: parsed.value, doc: result.data }
     : { ok: false, stage: 'schema', json: parsed.value, error: result.error };

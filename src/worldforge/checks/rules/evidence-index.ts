@@ -1,9 +1,9 @@
 /** evidence-index: evidence/index.json lists every committed file with its current digest. */
 import { sha256Tag } from '../../digest.ts';
-import { evidenceIndexSchema, INDEX_PATH, evidenceFile } from '../../evidence/index.ts';
+import { type EvidenceIndex, INDEX_PATH, evidenceFile } from '../../evidence/index.ts';
+import { storedEvidence } from '../../evidence/store.ts';
 import { defineRule } from '../define-rule.ts';
 import type { FindingDraft } from '../finding.ts';
-import { parseJson } from '../documents.ts';
 
 export default defineRule({
   id: 'evidence-index',
@@ -14,12 +14,11 @@ export default defineRule({
   check: ({ evidence: { committed } }): FindingDraft[] => {
     const text = committed.get(INDEX_PATH);
     if (text === undefined) return [];
-    const parsed = parseJson(text);
-    if (!parsed.ok) return [];
-    const index = evidenceIndexSchema().safeParse(parsed.value);
-    if (!index.success) return []; // reported by evidence-schema
-    const listed = new Set(index.data.files.map((f) => f.path));
-    const problems = index.data.files.flatMap((entry) => {
+    const stored = storedEvidence(INDEX_PATH, text);
+    if (!stored.ok) return []; // reported by evidence-schema
+    const index = stored.doc as EvidenceIndex;
+    const listed = new Set(index.files.map((f) => f.path));
+    const problems = index.files.flatMap((entry) => {
       const content = committed.get(entry.path);
       const actual = content === undefined ? 'file missing' : sha256Tag(content);
       return actual === entry.sha256

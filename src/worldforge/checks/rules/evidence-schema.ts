@@ -1,7 +1,6 @@
 /** evidence-schema: every committed evidence file and the index parse with their shared schema (one finding per broken file). */
-import { EVIDENCE_KINDS, evidenceFile, evidenceIndexSchema, evidenceKindOf, INDEX_PATH } from '../../evidence/index.ts';
-import { type StoredEvidence, storedEvidence } from '../../evidence/store.ts';
-import { parseJsonStrict } from '../../strict-json.ts';
+import { EVIDENCE_KINDS, evidenceFile, evidenceKindOf, INDEX_PATH } from '../../evidence/index.ts';
+import { storedEvidence } from '../../evidence/store.ts';
 import { formatIssues, zodIssues } from '../../validation.ts';
 import { defineRule } from '../define-rule.ts';
 import { evidenceSubject } from '../documents.ts';
@@ -18,7 +17,7 @@ export default defineRule({
       const kind = evidenceKindOf(path);
       if (!kind && path !== INDEX_PATH) return [];
       const file = evidenceFile(path);
-      const result = kind ? storedEvidence(path, text) : parseIndex(path, text);
+      const result = storedEvidence(path, text);
       if (result.ok) return [];
       if (result.stage === 'json')
         return [{ file, line: result.problem.line, id: evidenceSubject(path), expected: 'valid JSON', found: result.problem.reason }];
@@ -36,13 +35,3 @@ export default defineRule({
       ];
     }),
 });
-
-/** The index is not an evidence kind: it is parsed here, with the same result shape as the store's. */
-function parseIndex(path: string, text: string): StoredEvidence {
-  const json = parseJsonStrict(text, evidenceFile(path));
-  if (!json.ok) return { ok: false, stage: 'json', problem: json.problem };
-  const result = evidenceIndexSchema().safeParse(json.value);
-  return result.success
-    ? { ok: true, json: json.value, doc: result.data }
-    : { ok: false, stage: 'schema', json: json.value, error: result.error };
-}
