@@ -15,7 +15,7 @@ import { isAbsolute, join, posix, relative } from 'node:path';
 import { z } from 'zod';
 import { type EndpointClass, endpointClassSchema, isLocalClass } from './endpoint-class.ts';
 import { RUN_MANIFEST_LIMITS } from './manifests.ts';
-import { unsafeValues } from './redaction.ts';
+import { refuseUnsafeValues } from './redaction.ts';
 import { capabilitySchema, providerIdSchema, runtimeManifestIdSchema, sha256Schema } from './schema/primitives.ts';
 
 export const LIVE_SMOKE_DIR = 'content/live-smoke';
@@ -102,9 +102,7 @@ export const liveSmokeEntrySchema = once(() =>
       } else if (entry.skip_reason === null) {
         issue('skip_reason', `status ${entry.status} needs a skip_reason saying why the smoke did not run`);
       }
-      for (const unsafe of unsafeValues(entry)) {
-        ctx.addIssue({ code: 'custom', path: unsafe.path.split('.'), message: `unsafe value rejected (${unsafe.reason})` });
-      }
+      refuseUnsafeValues(entry, ctx);
     }),
 );
 export type LiveSmokeEntry = z.infer<ReturnType<typeof liveSmokeEntrySchema>>;

@@ -12,7 +12,7 @@ import { writeFileAtomic } from './atomic.ts';
 import { canonicalJson, sha256Tag } from './digest.ts';
 import { endpointClassSchema } from './endpoint-class.ts';
 import { readJsonInput } from './json-input.ts';
-import { unsafeValues } from './redaction.ts';
+import { refuseUnsafeValues } from './redaction.ts';
 import {
   capabilitySchema,
   envVarNameSchema,
@@ -139,13 +139,7 @@ export const runManifestSchema = once(() =>
         issue('artifacts', 'a passed run needs a result_digest and at least one artifact');
       }
       // Reject, do not rewrite: an unsafe value means the writer has a redaction bug.
-      for (const unsafe of unsafeValues(m)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: unsafe.path.split('.'),
-          message: `unsafe value rejected (${unsafe.reason}); manifests are never rewritten`,
-        });
-      }
+      refuseUnsafeValues(m, ctx, '; manifests are never rewritten');
     }),
 );
 export type RunManifest = z.infer<ReturnType<typeof runManifestSchema>>;

@@ -16,7 +16,7 @@ export { type Detector, DETECTORS, looksLikeToken, redactUrl, type SecretKind } 
 export { redactText, redactUpstreamText, UPSTREAM_TEXT_MAX } from './redaction/redact.ts';
 export { findSecrets, hasHostPath, type SecretHit, type SecretSpan, secretSpans } from './redaction/scanner.ts';
 export { hasSignedQuery, hasUserInfo, SENSITIVE_PARAM, stripUrl } from './redaction/urls.ts';
-export { SENSITIVE_KEY, type UnsafeValue, unsafeValues } from './redaction/values.ts';
+export { refuseUnsafeValues, SENSITIVE_KEY, type UnsafeValue, unsafeValues } from './redaction/values.ts';
 
 /**
  * Repository paths of this module's sources, for suites whose evidence depends on redaction

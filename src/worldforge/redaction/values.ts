@@ -2,6 +2,7 @@
  * The gate for JSON artifacts that are REJECTED rather than rewritten: run manifests, live-smoke
  * entries, evidence before it is written.
  */
+import type { z } from 'zod';
 import { findSecrets } from './scanner.ts';
 import { isUrlWithExtras } from './urls.ts';
 
@@ -53,4 +54,14 @@ export function unsafeValues(value: unknown, options: { allowKeys?: readonly str
     });
   }
   return [];
+}
+
+/**
+ * How a schema rejects a JSON artifact with unsafe values: one issue per value, at its path
+ * (`(root)` is the artifact itself), saying why; `note` is appended to each message.
+ */
+export function refuseUnsafeValues(value: unknown, ctx: z.RefinementCtx, note = ''): void {
+  for (const unsafe of unsafeValues(value)) {
+    ctx.addIssue({ code: 'custom', path: unsafe.path.split('.'), message: `unsafe value rejected (${unsafe.reason})${note}` });
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { unsafeValues } from '../redaction.ts';
+import { refuseUnsafeValues } from '../redaction.ts';
 import { capabilitySchema, envVarNameSchema, providerIdSchema, sha256Schema } from '../schema/primitives.ts';
 import { formatIssues, zodIssues } from '../validation.ts';
 import { LAYOUT, RUN_ID_PATTERN } from './layout.ts';
@@ -107,9 +107,7 @@ export const workspaceManifestSchema = () =>
       if ((m.status === 'running') !== (m.finished_at === null)) {
         ctx.addIssue({ code: 'custom', path: ['finished_at'], message: 'null exactly while the run is running' });
       }
-      for (const unsafe of unsafeValues(m)) {
-        ctx.addIssue({ code: 'custom', path: unsafe.path.split('.'), message: `unsafe value rejected (${unsafe.reason})` });
-      }
+      refuseUnsafeValues(m, ctx);
     });
 export type WorkspaceManifest = z.infer<ReturnType<typeof workspaceManifestSchema>>;
 
