@@ -13,13 +13,14 @@
  * A changed byte anywhere in the key reruns the suites. The cache is never used by `--release`,
  * in CI (`CI` set), with `--no-cache` or with `WORLDFORGE_NO_CACHE=1`: release evidence and the
  * pull-request gate always come from a real regeneration. It only speeds up a developer's repeated
- * local checks, and the check says when it reused it.
+ * local checks, and the check says when it reused it. The file is sealed with a key of this user's
+ * kept outside the checkout (sealed-file.ts), so a cache committed into a branch is never reused.
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
 import type { Problem } from './problem.ts';
+import { readSealed, writeSealed } from './sealed-file.ts';
 
 /** Bumped when the key or the stored shape changes. */
 const FORMAT = 1;
@@ -83,10 +84,12 @@ export function checkKeys(root: string, env: NodeJS.ProcessEnv = process.env): C
   return { suites: digest([...runtime, ...envLines, ...files]), code: digest([...runtime, ...files.filter(isCode)]) };
 }
 
-/** The stored run for `key`, or null (no cache, another key, or a file that does not read back). */
+/** The stored run for `key`, or null (no cache, another key, a broken or unsealed file: sealed-file.ts). */
 export function readSuiteCache(root: string, key: string): SuiteRun | null {
+  const payload = readSealed(join(root, CHECK_CACHE_FILE));
+  if (payload === null) return null;
   try {
-    const stored = JSON.parse(readFileSync(join(root, CHECK_CACHE_FILE), 'utf8')) as { format?: number; key?: string } & SuiteRun;
+    const stored = JSON.parse(payload) as { format?: number; key?: string } & SuiteRun;
     if (stored.format !== FORMAT || stored.key !== key) return null;
     if (!(stored.fresh === null || Array.isArray(stored.fresh)) || !Array.isArray(stored.inputProblems)) return null;
     return { fresh: stored.fresh, inputProblems: stored.inputProblems };
@@ -95,15 +98,15 @@ export function readSuiteCache(root: string, key: string): SuiteRun | null {
   }
 }
 
-/** Stores `run` under `key` (atomically; a cache that cannot be written is only a slower next run). */
+/** Stores `run` under `key`, sealed (a cache that cannot be written is only a slower next run). */
 export function writeSuiteCache(root: string, key: string, run: SuiteRun): void {
   try {
     mkdirSync(join(root, '.cache', 'check'), { recursive: true });
     if (lstatSync(join(root, '.cache')).isSymbolicLink()) return;
-    writeFileAtomic(join(root, CHECK_CACHE_FILE), JSON.stringify({ format: FORMAT, key, ...run }));
   } catch {
-    // Read-only checkout, full disk: the check result does not depend on the cache.
+    return; // Read-only checkout: the check result does not depend on the cache.
   }
+  writeSealed(join(root, CHECK_CACHE_FILE), JSON.stringify({ format: FORMAT, key, ...run }));
 }
 
 /** Whether a check run may reuse the cache: never in release mode, in CI, or when switched off. */

@@ -7,13 +7,12 @@
  * The store is keyed by the digest of the code (every source, the lockfile, the Node.js version:
  * `codeKey` in check-cache.ts), so an edited scanner or an upgraded dependency starts from an
  * empty store, and each entry by the text's sha256, so an edited text is never answered from an
- * older result. Entries of texts no longer seen are dropped when the store outgrows its bound. Like the suite cache it is never
+ * older result. The store is sealed like the suite cache (sealed-file.ts). Entries of texts no longer seen are dropped when the store outgrows its bound. Like the suite cache it is never
  * attached in release mode or CI.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
+import { readSealed, writeSealed } from './sealed-file.ts';
 
 /** Bumped when the stored shape changes. */
 const FORMAT = 1;
@@ -72,12 +71,12 @@ export async function memoTextAsync<T>(fn: string, text: string, compute: (text:
 export function attachTextMemo(root: string, codeKey: string): void {
   let loaded: Entries = new Map();
   try {
-    const stored = JSON.parse(readFileSync(join(root, TEXT_MEMO_FILE), 'utf8')) as {
+    const stored = JSON.parse(readSealed(join(root, TEXT_MEMO_FILE)) ?? 'null') as {
       format?: number;
       codeKey?: string;
       entries?: [string, unknown][];
     };
-    if (stored.format === FORMAT && stored.codeKey === codeKey && Array.isArray(stored.entries)) loaded = new Map(stored.entries);
+    if (stored && stored.format === FORMAT && stored.codeKey === codeKey && Array.isArray(stored.entries)) loaded = new Map(stored.entries);
   } catch {
     // No store yet.
   }
@@ -92,9 +91,6 @@ export function saveTextMemo(): void {
   // The build's two passes scan different texts (sources, then dist/): each keeps the other's
   // entries, up to a bound past which only this run's are kept.
   const kept = loaded.size + used.size > MAX_STORED ? used : new Map([...loaded, ...used]);
-  try {
-    writeFileAtomic(join(root, TEXT_MEMO_FILE), JSON.stringify({ format: FORMAT, codeKey, entries: [...kept] }));
-  } catch {
-    // A store that cannot be written only makes the next run slower.
-  }
+  // A store that cannot be written only makes the next run slower.
+  writeSealed(join(root, TEXT_MEMO_FILE), JSON.stringify({ format: FORMAT, codeKey, entries: [...kept] }));
 }

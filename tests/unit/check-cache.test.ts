@@ -1,12 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkKeys, readSuiteCache, suiteCacheAllowed, writeSuiteCache } from '../../src/worldforge/check-cache.ts';
 import { runCli } from '../helpers/cli.ts';
 import { copyRepo, type RepoCopy } from '../helpers/repo-copy.ts';
 
 const temporary: string[] = [];
+// The sealing key (sealed-file.ts) lives in a scratch cache home, never the tester's own.
+let cacheHome = '';
+beforeAll(() => {
+  cacheHome = mkdtempSync(join(tmpdir(), 'wf-cache-home-'));
+  vi.stubEnv('XDG_CACHE_HOME', cacheHome);
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(cacheHome, { recursive: true, force: true });
+});
 afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -71,6 +81,25 @@ describe('check cache keys', () => {
     expect(readSuiteCache(root, 'k2')).toBeNull();
     writeFileSync(join(root, '.cache/check/suites.json'), '{not json');
     expect(readSuiteCache(root, 'k1')).toBeNull();
+  });
+
+  it('never reads back a file it did not seal: a forged or edited cache is no cache', () => {
+    const root = tree();
+    const run = { fresh: [['a/b.json', '{}\n']] as [string, string][], inputProblems: [] };
+    writeSuiteCache(root, 'k1', run);
+    const file = join(root, '.cache/check/suites.json');
+    const sealed = readFileSync(file, 'utf8');
+    // A cache committed into a branch: the right key and shape, with a seal made up by its author.
+    const forged = JSON.stringify({ format: 1, key: 'k1', fresh: [['a/b.json', '{"forged":true}\n']], inputProblems: [] });
+    writeFileSync(file, `${'0'.repeat(64)}\n${forged}`);
+    expect(readSuiteCache(root, 'k1')).toBeNull();
+    writeFileSync(file, forged);
+    expect(readSuiteCache(root, 'k1')).toBeNull();
+    // The genuine file with its payload edited after sealing.
+    writeFileSync(file, sealed.replace('{}\\n', '{"edited":1}\\n'));
+    expect(readSuiteCache(root, 'k1')).toBeNull();
+    writeFileSync(file, sealed);
+    expect(readSuiteCache(root, 'k1')).toEqual(run);
   });
 
   it('is never allowed in release mode, in CI, when switched off, or unless asked', () => {
