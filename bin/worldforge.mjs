@@ -2,6 +2,7 @@
 // Entry point of `npx worldforge`. The CLI is TypeScript; it runs from a pre-bundled build that is
 // rebuilt whenever a source differs from the one it was built from (bin/cli-bundle.mjs).
 import module from 'node:module';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCli } from './cli-bundle.mjs';
@@ -10,8 +11,10 @@ const argv = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Node's on-disk compile cache (keyed by each module's source) spares every run compiling the
-// bundle and its packages again: about a quarter of the start-up. Git-ignored, like the bundle.
-module.enableCompileCache?.(join(root, '.cache', 'node-compile'));
+// bundle and its packages again: about a quarter of the start-up. It is compiled code, so it lives
+// in this user's cache folder (like the check caches' sealing key, src/worldforge/sealed-file.ts),
+// never in the checkout, where a branch could commit one.
+module.enableCompileCache?.(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'worldforge', 'node-compile'));
 
 // The CLI imports the generated registry indexes (check rules, evidence kinds). `evidence generate`
 // rewrites them from their folders BEFORE the CLI is loaded, so a rule or kind added (or removed)
