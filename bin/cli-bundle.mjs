@@ -13,9 +13,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const BUNDLE_DIR = '.cache/cli';
 const ENTRY = 'scripts/wf.ts';
 const BUNDLE = 'wf.mjs';
+/**
+ * The text-scan worker (src/worldforge/text-scan/worker.ts), bundled beside the CLI from the same
+ * build, so it runs exactly the scans of this bundle's sources.
+ */
+const WORKER_ENTRY = 'src/worldforge/text-scan/worker.ts';
+const WORKER = 'text-scan-worker.mjs';
 const SIDECAR = 'inputs.json';
 /** Bumped when the way the bundle is built changes, so an older bundle is rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const digest = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const posix = (path) => path.split(sep).join('/');
@@ -38,6 +44,7 @@ export function bundleIsFresh(root) {
   if (!sidecar) return false;
   try {
     statSync(join(root, BUNDLE_DIR, BUNDLE));
+    statSync(join(root, BUNDLE_DIR, WORKER));
     for (const input of sidecar.inputs) {
       const full = join(root, input.path);
       const stat = statSync(full);
@@ -76,7 +83,7 @@ export async function buildBundle(root) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [ENTRY],
+    entryPoints: { [BUNDLE.replace(/\.mjs$/, '')]: ENTRY, [WORKER.replace(/\.mjs$/, '')]: WORKER_ENTRY },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -85,7 +92,8 @@ export async function buildBundle(root) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    outfile: join(root, BUNDLE_DIR, BUNDLE),
+    outdir: join(root, BUNDLE_DIR),
+    outExtension: { '.js': '.mjs' },
     plugins: [ownModuleUrls(root)],
   });
   const inputs = Object.keys(result.metafile.inputs)
@@ -103,8 +111,11 @@ export async function buildBundle(root) {
     writeFileSync(temporary, contents);
     renameSync(temporary, join(dir, name));
   };
-  atomic(BUNDLE, result.outputFiles[0].contents);
-  atomic(SIDECAR, `${JSON.stringify({ format: FORMAT, entry: ENTRY, inputs }, null, 2)}\n`);
+  // The worker first: a bundle never sits beside an older worker once its sidecar says fresh.
+  const output = (name) => result.outputFiles.find((file) => file.path === join(dir, name)).contents;
+  atomic(WORKER, output(WORKER));
+  atomic(BUNDLE, output(BUNDLE));
+  atomic(SIDECAR, `${JSON.stringify({ format: FORMAT, entries: [ENTRY, WORKER_ENTRY], inputs }, null, 2)}\n`);
   return join(dir, BUNDLE);
 }
 
@@ -134,7 +145,10 @@ export async function loadCli(root, instance = '') {
   // The query names this build, so a process that loads the CLI again after a rebuild (the
   // in-process test helper) gets the new code, not its module cache.
 
-  return import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}${instance ? `&instance=${instance}` : ''}`);
+  const cli = await import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}${instance ? `&instance=${instance}` : ''}`);
+  // The bundled CLI scans texts on a worker thread (src/worldforge/text-scan/pool.ts).
+  cli.useTextScanWorker?.(pathToFileURL(join(dirname(bundle), WORKER)));
+  return cli;
 }
 
 /**

@@ -18,6 +18,7 @@ import { CHECK_RULES } from '../src/worldforge/checks/rules/index.ts';
 import type { CheckData, CheckInput, CheckMode } from '../src/worldforge/checks/slices.ts';
 import { loadClaims, loadKnownGaps } from '../src/worldforge/claims/load.ts';
 import { findClaimReferences, readmeClaimsList } from '../src/worldforge/claims/references.ts';
+import { prescanTexts } from '../src/worldforge/text-scan/pool.ts';
 import { repoRefSources } from '../src/worldforge/claims/sources.ts';
 import { sha256Tag } from '../src/worldforge/digest.ts';
 import { readTextTree, refusedEntries } from '../src/worldforge/evidence/read.ts';
@@ -164,18 +165,32 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
     { file: 'README.md', text: readme },
     ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
   ];
+  const authored = [...committed.values(), ...content.values(), ...sources.values(), ...(dist?.values() ?? []), readme];
+  // The bundled CLI scans these texts on its worker thread meanwhile (text-scan/pool.ts); whatever
+  // it has not answered when a rule asks is scanned here, with the same code.
+  const prescans = timed('load: worker scans', () =>
+    Promise.all([
+      prescanTexts(
+        'claim-references',
+        prose.map(({ text }) => text),
+      ),
+      prescanTexts('secret-spans', authored),
+      prescanTexts('secretlint', authored),
+    ]),
+  );
+  const claims = timed('load: claims', () => loadClaims(data));
+  const gaps = timed('load: known gaps', () => loadKnownGaps(data));
+  await prescans;
   // Parsed now (memoized per text), so the prose rules find the parse done.
   timed('load: claim references', () => {
     for (const { text } of prose) findClaimReferences(text);
     readmeClaimsList(readme);
   });
-  const claims = timed('load: claims', () => loadClaims(data));
-  const gaps = timed('load: known gaps', () => loadKnownGaps(data));
-  const authored = [...committed.values(), ...content.values(), ...sources.values(), ...(dist?.values() ?? []), readme];
   // secretlint is asynchronous and rules are not: every text a secret-scan rule reads is scanned
   // here (each text once per process: the regenerated files equal to committed ones are free).
   await timed('load: secretlint', () => scanCredentials(authored));
   const { fresh, inputProblems } = await regeneration;
+  await prescanTexts('secretlint', fresh?.values() ?? []);
   const credentials = await timed('load: secretlint', () => scanCredentials([...authored, ...(fresh?.values() ?? [])]));
   return {
     evidence: { committed, fresh, inputProblems },

@@ -303,6 +303,9 @@ function listClaims(options: { json?: boolean }): number {
   return problems.length ? EXIT.usage : EXIT.ok;
 }
 
+/** Set by bin/cli-bundle.mjs `loadCli`: the bundled text-scan worker beside this bundle. */
+export { useTextScanWorker } from '../src/worldforge/text-scan/pool.ts';
+
 export async function main(argv: readonly string[]): Promise<number> {
   exitQuietlyOnBrokenPipe();
   let code: number = EXIT.ok;

@@ -59,6 +59,18 @@ export function memoText<T>(fn: string, text: string, compute: (text: string) =>
   return value;
 }
 
+/** Whether (fn, text) is answered without computing (this process, or the attached store). */
+export const knownText = (fn: string, text: string): boolean => recall(fn, text).hit;
+
+/**
+ * Records `value` as `fn`'s result for `text`, computed elsewhere by the same function: the
+ * text-scan worker (text-scan/pool.ts). The next `memoText(fn, text, …)` answers with it.
+ */
+export function seedText(fn: string, text: string, value: unknown): void {
+  const found = recall(fn, text);
+  if (!found.hit) remember(fn, text, found.key, value);
+}
+
 /** `memoText` for an asynchronous function (secretlint). */
 export async function memoTextAsync<T>(fn: string, text: string, compute: (text: string) => Promise<T>): Promise<T> {
   const found = recall(fn, text);

@@ -1,6 +1,6 @@
 // The bundled CLI is never stale: a changed source is rebuilt before it runs, an mtime-only change
 // (copy, checkout) keeps the bundle, and the bundle keeps each module's own location.
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_DIR, buildBundle, bundleIsFresh } from '../../bin/cli-bundle.mjs';
@@ -21,6 +21,9 @@ describe('bundled CLI', () => {
     const paths = sidecar.inputs.map((input: { path: string }) => input.path);
     expect(paths).toContain('scripts/wf.ts');
     expect(paths).toContain('src/worldforge/checks/rules/index.ts');
+    // The text-scan worker is built from the same sources, so its scanners are covered too.
+    expect(paths).toContain('src/worldforge/text-scan/worker.ts');
+    expect(paths).toContain('src/worldforge/redaction/scanner.ts');
     expect(paths.some((p: string) => p.startsWith('node_modules/') || p.startsWith('/'))).toBe(false);
     expect(bundleIsFresh(repo.root)).toBe(true);
   });
@@ -29,6 +32,15 @@ describe('bundled CLI', () => {
     const text = readFileSync(bundle(), 'utf8');
     expect(text).toContain('new URL("../../src/worldforge/evidence/suite/repo.ts", import.meta.url)');
     expect(text).not.toContain(repo.root);
+  });
+
+  it('is stale when the worker beside it is missing', () => {
+    const worker = join(repo.root, BUNDLE_DIR, 'text-scan-worker.mjs');
+    const text = readFileSync(worker);
+    rmSync(worker);
+    expect(bundleIsFresh(repo.root)).toBe(false);
+    writeFileSync(worker, text);
+    expect(bundleIsFresh(repo.root)).toBe(true);
   });
 
   it('stays fresh when only an mtime changed (same bytes)', () => {

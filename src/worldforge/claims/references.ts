@@ -78,7 +78,8 @@ function referenceOf(node: DirectiveNode, offset: number): ClaimReference | null
 /** Every claim reference (`:claim[id]` directive or link to a claims file) in a Markdown file. */
 export const findClaimReferences = (text: string): ClaimReference[] => memoText('claim-references', text, parseClaimReferences);
 
-function parseClaimReferences(text: string): ClaimReference[] {
+/** The parse behind `findClaimReferences` (also run by the text-scan worker, text-scan/scans.ts). */
+export function parseClaimReferences(text: string): ClaimReference[] {
   const offset = frontmatterLines(text);
   const body = text.split('\n').slice(offset).join('\n');
   const found: ClaimReference[] = [];
