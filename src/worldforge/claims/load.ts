@@ -6,9 +6,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../problem.ts';
+import { once } from '../once.ts';
 import { zodIssues } from '../validation.ts';
 import { parseYamlSafe } from '../safe-yaml.ts';
 import { claimSchema, claimsFileShape, type Claim, type KnownGap, knownGapSchema, knownGapsFileShape } from './schema.ts';
+
+// One schema instance per process for the many claims files (building a zod 4 schema costs more
+// than parsing a file with it); the factories stay for callers that extend them.
+const claimRow = once(claimSchema);
+const claimsFile = once(claimsFileShape);
+const knownGapRow = once(knownGapSchema);
+const knownGapsFile = once(knownGapsFileShape);
 
 export const CLAIMS_DIR = 'content/claims';
 export const KNOWN_GAPS_FILE = `${CLAIMS_DIR}/known-gaps.yaml`;
@@ -151,7 +159,7 @@ export function parseClaims(files: readonly { file: string; text: string }[]): C
   const claims: Located<Claim>[] = [];
   const rejected: RejectedRow[] = [];
   for (const { file, text } of files) {
-    const parsed = parseRows(file, text, 'claims', claimSchema(), claimsFileShape(), (raw) => ({
+    const parsed = parseRows(file, text, 'claims', claimRow(), claimsFile(), (raw) => ({
       id: stringOr(field(raw, 'id')),
       refs: rawRefs(raw),
     }));
@@ -196,7 +204,7 @@ export interface GapSet {
 
 /** Known gaps of a known-gaps file's YAML text (`file` is where problems point). */
 export function parseKnownGaps(text: string, file = KNOWN_GAPS_FILE): GapSet {
-  const parsed = parseRows(file, text, 'gaps', knownGapSchema(), knownGapsFileShape(), (raw) => ({
+  const parsed = parseRows(file, text, 'gaps', knownGapRow(), knownGapsFile(), (raw) => ({
     id: stringOr(field(raw, 'id')),
     rule: stringOr(field(raw, 'rule')),
   }));
