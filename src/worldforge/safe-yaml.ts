@@ -4,13 +4,15 @@
  * nest until the parser overflows its stack, and hide a byte-order mark before `---`. This reader
  * refuses each with a problem naming file, line and column, and never throws: a syntax error is
  * reported where `yaml` found it, an alias bomb by `yaml`'s own `maxAliasCount` guard, nesting
- * deeper than `MAX_YAML_DEPTH` before parsing. Duplicate keys are errors (`uniqueKeys`).
+ * deeper than `MAX_YAML_DEPTH` (flow brackets before parsing, block indentation on the parsed tree,
+ * so the bound never depends on how much stack the parser had). Duplicate keys are errors
+ * (`uniqueKeys`).
  */
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isCollection, isPair, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from './problem.ts';
 import { MAX_JSON_DEPTH, positionOf, tooDeepAt } from './strict-json.ts';
 
-/** Deepest flow nesting accepted (the same bound as JSON inputs). */
+/** Deepest nesting accepted, flow or block (the same bound as JSON inputs). */
 export const MAX_YAML_DEPTH = MAX_JSON_DEPTH;
 /** Aliases a document may expand (yaml's default is 100; authored data needs none). */
 export const MAX_ALIAS_COUNT = 50;
@@ -54,6 +56,8 @@ export function parseYamlSafe(text: string, file: string, lineOffset = 0): SafeY
   }
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   if (overflow) return refused(overflow.pos[0], `nested too deeply to parse (the parser ran out of stack here); flatten the data`);
+  const tooDeep = deeperThan(doc, MAX_YAML_DEPTH);
+  if (tooDeep !== null) return refused(tooDeep, `nested too deeply: more than ${MAX_YAML_DEPTH} levels; flatten the data`);
   if (doc.errors.length) {
     return {
       doc,
@@ -73,4 +77,24 @@ export function parseYamlSafe(text: string, file: string, lineOffset = 0): SafeY
         : `cannot be read: ${(error as Error).message.split('\n')[0]}`;
     return { doc, lineCounter, value: undefined, problems: [problemAt(file, text, 0, reason, lineOffset)] };
   }
+}
+
+/**
+ * The offset of the first collection nested deeper than `max` in the parsed tree, or null. A walk
+ * with its own stack: block nesting the parser could follow is bounded here, whatever the
+ * readers after it (schemas, scanners) could follow.
+ */
+function deeperThan(doc: Document, max: number): number | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth + 1 > max) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return null;
 }

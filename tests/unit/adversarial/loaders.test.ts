@@ -45,6 +45,24 @@ describe('parseYamlSafe', () => {
   });
 });
 
+describe('parseYamlSafe nesting bound', () => {
+  const block = (levels: number) => `claims:\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i + 2)}- `).join('\n')}x\n`;
+  const mapping = (levels: number) => `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} x\n`;
+
+  it('bounds block nesting by the same 64 levels as flow nesting, whatever stack the parser had', () => {
+    // 63 sequences under the `claims` mapping are 64 levels: accepted; one more is refused.
+    expect(parseYamlSafe(block(63), 'b.yaml').problems).toEqual([]);
+    expect(parseYamlSafe(mapping(64), 'm.yaml').problems).toEqual([]);
+    for (const text of [block(64), block(200), mapping(65), mapping(200)]) {
+      const { problems, value } = parseYamlSafe(text, 'x.yaml');
+      expect(value).toBeUndefined();
+      expect(problems).toEqual([
+        expect.objectContaining({ file: 'x.yaml', line: 65, reason: expect.stringMatching(/^nested too deeply: more than 64 levels/) }),
+      ]);
+    }
+  });
+});
+
 describe('refs stay inside the repository', () => {
   it('refuses fragments with . or .. segments, leading or doubled slashes, backslashes and NUL', () => {
     for (const ref of [
