@@ -1,7 +1,8 @@
 // The text-scan worker is an optimization only: what it seeds into the text memo is exactly what
 // each call site computes itself, every name it runs is the one its call site memoizes, and a
 // worker that cannot start or dies leaves the scans to the main thread.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { BUNDLE_DIR, buildBundle, bundleIsFresh } from '../../bin/cli-bundle.mjs
 import { findClaimReferences } from '../../src/worldforge/claims/references.ts';
 import { scanFileText } from '../../src/worldforge/redaction/file-scan.ts';
 import { scanCredentials } from '../../src/worldforge/redaction/secretlint.ts';
-import { prescanTexts, stopTextScanWorker, useTextScanWorker } from '../../src/worldforge/text-scan/pool.ts';
+import { prescanTexts, stopTextScanWorkers, useTextScanWorker } from '../../src/worldforge/text-scan/pool.ts';
 import { TEXT_SCANS, type TextScanName } from '../../src/worldforge/text-scan/scans.ts';
 import { knownText, memoText, seedText } from '../../src/worldforge/text-memo.ts';
 import { REPO } from '../helpers/repo-copy.ts';
@@ -42,7 +43,7 @@ beforeAll(async () => {
   if (!bundleIsFresh(REPO)) await buildBundle(REPO);
 });
 afterEach(async () => {
-  await stopTextScanWorker();
+  await stopTextScanWorkers();
   useTextScanWorker(null);
 });
 
@@ -77,16 +78,44 @@ describe('text-scan worker', () => {
     expect(scanFileText(planted, await scanCredentials([planted])).length).toBeGreaterThan(0);
   });
 
-  it('leaves every text to this thread when the worker cannot start, and never rejects', async () => {
-    useTextScanWorker(pathToFileURL(join(REPO, BUNDLE_DIR, 'no-such-worker.mjs')));
+  it('leaves every text to this thread when the worker is missing, fails to load, or is asked for an unknown scan; never rejects', async () => {
     const texts = unique(corpus());
-    await expect(prescanTexts('secret-spans', texts)).resolves.toBeUndefined();
-    expect(texts.some((text) => knownText('secret-spans', text))).toBe(false);
-    // An unknown scan name gets an error reply, not a hang or a seed.
-    useTextScanWorker(pathToFileURL(WORKER));
-    await stopTextScanWorker();
-    await expect(prescanTexts('no-such-scan', texts)).resolves.toBeUndefined();
-    expect(texts.some((text) => knownText('no-such-scan', text))).toBe(false);
+    const scratch = mkdtempSync(join(tmpdir(), 'wf-scan-worker-'));
+    try {
+      useTextScanWorker(pathToFileURL(join(scratch, 'no-such-worker.mjs')));
+      await expect(prescanTexts('secret-spans', texts)).resolves.toBeUndefined();
+      writeFileSync(join(scratch, 'broken.mjs'), "throw new Error('a worker that cannot load');\n");
+      useTextScanWorker(pathToFileURL(join(scratch, 'broken.mjs')));
+      await expect(prescanTexts('secret-spans', texts)).resolves.toBeUndefined();
+      expect(texts.some((text) => knownText('secret-spans', text))).toBe(false);
+      useTextScanWorker(pathToFileURL(WORKER));
+      await expect(prescanTexts('no-such-scan', texts)).resolves.toBeUndefined();
+      expect(texts.some((text) => knownText('no-such-scan', text))).toBe(false);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('serves every CLI instance of one build from one worker, and a build with other code from its own', async () => {
+    const registry = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('worldforge.text-scan-workers')]!;
+    const scratch = mkdtempSync(join(tmpdir(), 'wf-scan-worker-'));
+    try {
+      // A copy of the repository: the same worker bytes at another path.
+      writeFileSync(join(scratch, 'same.mjs'), readFileSync(WORKER));
+      writeFileSync(join(scratch, 'other.mjs'), `${readFileSync(WORKER, 'utf8')}\n// other code\n`);
+      for (const file of [WORKER, join(scratch, 'same.mjs')]) {
+        useTextScanWorker(pathToFileURL(file));
+        await prescanTexts('secret-spans', unique(['one more text']));
+      }
+      expect(registry.size).toBe(1);
+      useTextScanWorker(pathToFileURL(join(scratch, 'other.mjs')));
+      const texts = unique(['a text for the other build']);
+      await prescanTexts('secret-spans', texts);
+      expect(registry.size).toBe(2);
+      expect(knownText('secret-spans', texts[0]!)).toBe(true);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('is off without a worker location, and with WORLDFORGE_TEXT_SCAN_WORKER=0', async () => {
