@@ -27,7 +27,10 @@ interface SharedWorker {
 }
 
 const REGISTRY = Symbol.for('worldforge.text-scan-workers');
-const shared = ((globalThis as { [REGISTRY]?: Map<string, SharedWorker> })[REGISTRY] ??= new Map());
+const holder = globalThis as { [REGISTRY]?: Map<string, SharedWorker> };
+holder[REGISTRY] ??= new Map();
+/** Every worker of this process, by the digest of its build's worker file. */
+const shared: Map<string, SharedWorker> = holder[REGISTRY];
 
 /** The worker of this module instance: its build's digest and file, or null when off. */
 let configured: { build: string; url: URL } | null = null;
