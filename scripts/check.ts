@@ -27,6 +27,7 @@ import type { Problem } from '../src/worldforge/problem.ts';
 import { catalogProfiles } from '../src/worldforge/providers/catalog.ts';
 import { loadRecords } from '../src/worldforge/records/load.ts';
 import { scanCredentials } from '../src/worldforge/redaction/secretlint.ts';
+import { scanFileText } from '../src/worldforge/redaction/file-scan.ts';
 import { REGISTRIES, registryIndexState } from '../src/worldforge/registry-index.ts';
 import { timed } from '../src/worldforge/timings.ts';
 import {
@@ -225,12 +226,20 @@ export function runRules(data: CheckInput, rules?: readonly CheckRule[]): Findin
  */
 export async function loadDistContext(options: CheckOptions = {}): Promise<CheckInput> {
   const dist = existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : new Map<string, string>();
+  const texts = [...dist.values(), ''];
+  // Both scans of every page, side by side: secretlint on the worker thread (when there is one),
+  // the project's detectors here (memoized, so the secret-scan rule finds them done).
+  const linted = prescanTexts('secretlint', texts);
+  timed('load: detectors', () => {
+    for (const text of texts) scanFileText(text);
+  });
+  await linted;
   return {
     evidence: { committed: new Map(), fresh: new Map(), inputProblems: [] },
     content: new Map(),
     readme: '',
     dist,
-    credentials: await scanCredentials([...dist.values(), '']),
+    credentials: await scanCredentials(texts),
     today: options.today ?? new Date(),
     mode: checkMode(options),
   };
