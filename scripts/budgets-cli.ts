@@ -17,6 +17,7 @@ import { loadReports } from '../src/worldforge/benchmarks/reports.ts';
 import { REPO_ROOT } from '../src/worldforge/evidence/suite/repo.ts';
 import { ProblemError } from '../src/worldforge/problem.ts';
 import { zodIssues } from '../src/worldforge/validation.ts';
+import { jsonFailure, strictJsonValue } from '../src/worldforge/strict-json.ts';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -77,12 +78,9 @@ function readCandidate(path: string): { candidate: BudgetCandidate; sha256: stri
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = strictJsonValue(text, path);
   } catch (error) {
-    throw new ProblemError(
-      [{ file: path, field: '(root)', reason: `not valid JSON (${(error as Error).message})` }],
-      'The candidate is invalid',
-    );
+    throw new ProblemError([{ file: path, field: '(root)', reason: jsonFailure(error) }], 'The candidate is invalid');
   }
   const parsed = candidateSchema().safeParse(raw);
   if (!parsed.success) {

@@ -19,6 +19,7 @@ import { LocalRunError, RecordRefusedError, recordSmoke } from './smoke-record.t
 import { ioReason } from './cli-errors.ts';
 import { SmokeUsageError } from '../src/worldforge/providers/smoke-spec.ts';
 import { runSmoke, SMOKE_PROVIDERS, type SmokeOutcome, type SmokeProvider } from './smoke.ts';
+import { jsonFailure, strictJsonValue } from '../src/worldforge/strict-json.ts';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -110,9 +111,9 @@ function readExchanges(files: readonly string[]): Exchange[] {
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = strictJsonValue(text, file);
     } catch (error) {
-      throw new SmokeUsageError(`${file}: not JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+      throw new SmokeUsageError(`${file}: not JSON (${jsonFailure(error)}).`);
     }
     const parsed = exchangeSchema().safeParse(raw);
     if (!parsed.success) throw new SmokeUsageError(`${file}: invalid exchange\n${formatIssues(zodIssues(parsed.error, raw))}`);

@@ -134,3 +134,27 @@ export function parseJsonStrict(text: string, file: string): StrictJson {
     return fail(0, '(root)', `not valid JSON: ${(e as Error).message}`);
   }
 }
+
+/** Thrown by `strictJsonValue`: the strict reader's problem; the message is its reason. */
+export class StrictJsonError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.reason);
+    this.name = 'StrictJsonError';
+  }
+}
+
+/**
+ * The value of strict JSON `text`, for a reader whose `catch` turns a parse failure into its own
+ * problem: `parseJsonStrict`'s refusals (duplicate keys, a BOM, comments, trailing commas, deep
+ * nesting) as a thrown `StrictJsonError`, whose message names line and column and never quotes
+ * the text (`JSON.parse`'s messages can quote a secret).
+ */
+export function strictJsonValue(text: string, file = '(json)'): unknown {
+  const parsed = parseJsonStrict(text, file);
+  if (!parsed.ok) throw new StrictJsonError(parsed.problem);
+  return parsed.value;
+}
+
+/** A reader's reason for a file that `strictJsonValue` refused, or that could not be read at all. */
+export const jsonFailure = (error: unknown): string =>
+  error instanceof StrictJsonError ? error.problem.reason : `cannot be read (${(error as NodeJS.ErrnoException)?.code ?? 'error'})`;

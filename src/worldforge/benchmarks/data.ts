@@ -13,6 +13,7 @@ import { zodIssues } from '../validation.ts';
 import { type BudgetFile, budgetFileSchema } from './budget-schema.ts';
 import { type BenchmarkInputs, inputsSchema, type Preset, presetSchema } from './preset-schema.ts';
 import { type BenchmarkReport, reportSchema } from './report-schema.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 export const BENCHMARKS_DIR = 'content/benchmarks';
 export const PRESETS_DIR = `${BENCHMARKS_DIR}/presets`;
@@ -56,9 +57,9 @@ function parseWith<T>(
 ): T | null {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = strictJsonValue(text, path);
   } catch (error) {
-    problems.push({ file: path, field: '(root)', reason: `not valid JSON (${(error as Error).message.split('\n')[0]})`, rule });
+    problems.push({ file: path, field: '(root)', reason: jsonFailure(error), rule });
     return null;
   }
   const parsed = schema.safeParse(raw);

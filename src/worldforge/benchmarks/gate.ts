@@ -22,6 +22,7 @@ import {
   THRESHOLDS,
 } from './budget-schema.ts';
 import type { BenchmarkReport, Gate, GateCheck, OperationResult } from './report-schema.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 /** One observed value of a metric, with the confidence bound of a median when it is one. */
 export interface Observation {
@@ -110,12 +111,9 @@ export function readBudgetFile(path: string, root: string): { file: BudgetFile; 
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = strictJsonValue(text, label);
   } catch (error) {
-    throw new ProblemError(
-      [{ file: label, field: '(root)', reason: `not valid JSON (${(error as Error).message})` }],
-      'The budget file is invalid',
-    );
+    throw new ProblemError([{ file: label, field: '(root)', reason: jsonFailure(error) }], 'The budget file is invalid');
   }
   const parsed = budgetFileSchema().safeParse(raw);
   if (!parsed.success) {

@@ -10,6 +10,7 @@ import { sha256Tag } from '../digest.ts';
 import { type Problem, ProblemError } from '../problem.ts';
 import { zodIssues } from '../validation.ts';
 import { type BenchmarkReport, reportSchema } from './report-schema.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 export interface LoadedReport {
   /** How the report is named in output: relative to the working directory when inside it. */
@@ -52,9 +53,9 @@ export function loadReports(paths: readonly string[], cwd = process.cwd()): Load
       }
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        raw = strictJsonValue(text, label);
       } catch (error) {
-        problems.push({ file: label, field: '(root)', reason: `not valid JSON (${(error as Error).message.split('\n')[0]})` });
+        problems.push({ file: label, field: '(root)', reason: jsonFailure(error) });
         continue;
       }
       const parsed = reportSchema().safeParse(raw);

@@ -15,6 +15,7 @@ import { capabilitySchema, errorCodeSchema, providerIdSchema } from '../schema/p
 import { zodIssues } from '../validation.ts';
 import { BRIDGE_FAILURES, type BridgeFailure } from './errors.ts';
 import { FAKE_MISBEHAVIOURS } from './fake.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 export const BRIDGE_EXCHANGE_SCHEMA = 'worldforge.bridge-exchange@1';
 export const BRIDGE_EXCHANGES_DIR = 'fixtures/bridge';
@@ -62,9 +63,9 @@ export function loadBridgeExchanges(root: string, provider: string): BridgeExcha
     const path = `${folder}/${file}`;
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(join(root, path), 'utf8'));
+      json = strictJsonValue(readFileSync(join(root, path), 'utf8'), path);
     } catch (error) {
-      problems.push({ file: path, field: '(root)', reason: `not valid JSON (${(error as Error).message})` });
+      problems.push({ file: path, field: '(root)', reason: jsonFailure(error) });
       continue;
     }
     const parsed = bridgeExchangeSchema().safeParse(json);

@@ -6,6 +6,7 @@
  */
 import { extname } from 'node:path';
 import { findSecrets, unsafeValues } from '../redaction.ts';
+import { strictJsonValue } from '../strict-json.ts';
 
 /** Text formats a bundle may carry. */
 export const ATTACHABLE_SUFFIXES = ['.json', '.jsonl', '.md', '.csv', '.txt'] as const;
@@ -31,7 +32,8 @@ function jsonProblems(path: string, text: string): string[] {
   values.forEach((line, i) => {
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      // Strict: a duplicated key would hide one of its values from the value scan.
+      value = strictJsonValue(line);
     } catch {
       problems.push(`${path.endsWith('.jsonl') ? `line ${i + 1}: ` : ''}not valid JSON`);
       return;

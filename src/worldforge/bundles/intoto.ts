@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import stableStringify from 'json-stable-stringify';
 import { z } from 'zod';
 import { sha256Hex } from '../digest.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 export const IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /** The statement a bundle writes next to its files. */
@@ -75,9 +76,9 @@ export function verifyStatement(target: string): { statementFile: string; statem
   if (!existsSync(statementFile)) throw new VerifyError(`${statementFile}: no in-toto statement here`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(statementFile, 'utf8'));
+    raw = strictJsonValue(readFileSync(statementFile, 'utf8'), statementFile);
   } catch (error) {
-    throw new VerifyError(`${statementFile}: not a JSON statement (${(error as Error).message.split('\n')[0]})`);
+    throw new VerifyError(`${statementFile}: not a JSON statement (${jsonFailure(error)})`);
   }
   const parsed = statementSchema().safeParse(raw);
   if (!parsed.success) throw new VerifyError(`${statementFile}: not an in-toto Statement v1 (${parsed.error.issues[0]?.message})`);

@@ -11,6 +11,7 @@ import { unresolved } from '../kinds/resolution.ts';
 import type { EvidenceStatus } from '../schema/primitives.ts';
 import { CLAIM_REF_PATTERN, refEscape } from './schema.ts';
 import { EVIDENCE_KINDS, evidenceFile, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
+import { parseJsonStrict } from '../strict-json.ts';
 
 export interface ParsedRef {
   ref: string;
@@ -99,11 +100,9 @@ function parsedDocument(evidence: ReadonlyMap<string, string>, path: string, tex
   }
   let doc = documents.get(path);
   if (doc === undefined) {
-    try {
-      doc = JSON.parse(text) as Exclude<ParsedDocument, typeof NOT_JSON>;
-    } catch {
-      doc = NOT_JSON;
-    }
+    // The strict reader: a file with a duplicated key says two things, so no ref resolves in it.
+    const json = parseJsonStrict(text, path);
+    doc = json.ok ? (json.value as Exclude<ParsedDocument, typeof NOT_JSON>) : NOT_JSON;
     documents.set(path, doc);
   }
   return doc;

@@ -16,6 +16,7 @@ import { zodIssues, formatIssues } from '../validation.ts';
 import type { Provider } from './base.ts';
 import { PROVIDER_NAMES } from './catalog.ts';
 import { providerProfileSchema } from './profile.ts';
+import { strictJsonValue } from '../strict-json.ts';
 
 /** The config file looked up in the project directory. */
 export const CONFIG_FILE = 'worldforge.config.json';
@@ -98,7 +99,7 @@ export async function loadExternalProviders(
   if (!existsSync(configPath)) return result;
   let specifiers: string[];
   try {
-    const parsed = configSchema().safeParse(JSON.parse(readFileSync(configPath, 'utf8')));
+    const parsed = configSchema().safeParse(strictJsonValue(readFileSync(configPath, 'utf8'), CONFIG_FILE));
     if (!parsed.success) throw new Error(formatIssues(zodIssues(parsed.error, null)));
     specifiers = parsed.data.providers;
   } catch (error) {

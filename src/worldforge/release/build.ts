@@ -30,6 +30,7 @@ import { LIVE_SMOKE_DIR, liveSmokeEntrySchema } from '../live-smoke.ts';
 import { formatIssues, zodIssues } from '../validation.ts';
 import { releaseModeFindings } from './mode.ts';
 import { sortVersions } from './semver.ts';
+import { jsonFailure, parseJsonStrict, strictJsonValue } from '../strict-json.ts';
 
 export class ReleaseUsageError extends Error {}
 
@@ -58,8 +59,10 @@ function liveSmoke(root: string, date: string): ReleaseBody['live_smoke'] {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .flatMap((name) => {
-      const parsed = liveSmokeEntrySchema().safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-      if (!parsed.success) return [];
+      // An unreadable entry is the check's live-smoke-schema finding; the release lists valid ones.
+      const json = parseJsonStrict(readFileSync(join(dir, name), 'utf8'), name);
+      const parsed = liveSmokeEntrySchema().safeParse(json.ok ? json.value : undefined);
+      if (!json.ok || !parsed.success) return [];
       const e = parsed.data;
       const age = Math.floor((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${e.date}T00:00:00Z`)) / 86_400_000);
       return [
@@ -82,7 +85,13 @@ function linkedBundles(dirs: readonly string[]): ReleaseBody['bundles'] {
     if (!existsSync(file))
       throw new ReleaseUsageError(`--bundle ${dir}: no bundle.json there (write one with \`runs bundle\` or \`evidence bundle\`)`);
     const text = readFileSync(file, 'utf8');
-    const doc = JSON.parse(text) as { schema?: string; run?: { run_id?: string } };
+    let doc: { schema?: string; run?: { run_id?: string } };
+    try {
+      doc = strictJsonValue(text, 'bundle.json') as typeof doc;
+    } catch (error) {
+      throw new ReleaseUsageError(`--bundle ${dir}: bundle.json is not a bundle manifest (${jsonFailure(error)})`);
+    }
+    if (doc === null || typeof doc !== 'object') throw new ReleaseUsageError(`--bundle ${dir}: bundle.json is not a JSON object`);
     return { name: doc.run?.run_id ?? dir.split(/[\\/]/).filter(Boolean).at(-1)!, schema: String(doc.schema), sha256: sha256Tag(text) };
   });
 }
@@ -115,7 +124,7 @@ export function buildRelease(options: ReleaseOptions): ReleaseBuild {
   const { data } = options.check;
   const indexText = data.evidence.committed.get(INDEX_PATH);
   if (indexText === undefined) throw new ReleaseUsageError('evidence/index.json is missing: run `npm run evidence` first');
-  const index = evidenceIndexSchema().parse(JSON.parse(indexText));
+  const index = evidenceIndexSchema().parse(strictJsonValue(indexText, INDEX_PATH));
   const claims = data.claims.claims;
   const findings = releaseModeFindings(options.check.findings, claims, latestRelease(root, version));
   const errors = findings.filter((f) => f.level === 'error');

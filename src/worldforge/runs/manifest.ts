@@ -10,6 +10,7 @@ import { refuseUnsafeValues } from '../redaction.ts';
 import { capabilitySchema, envVarNameSchema, providerIdSchema, sha256Schema } from '../schema/primitives.ts';
 import { formatIssues, zodIssues } from '../validation.ts';
 import { LAYOUT, RUN_ID_PATTERN } from './layout.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 export const WORKSPACE_MANIFEST_SCHEMA = 'worldforge.run-workspace@1';
 
@@ -133,9 +134,9 @@ export function parseWorkspaceManifest(raw: unknown, file: string): WorkspaceMan
 export function readWorkspaceManifest(file: string): WorkspaceManifest {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = strictJsonValue(readFileSync(file, 'utf8'), file);
   } catch (error) {
-    throw new WorkspaceManifestError(file, [{ path: '(root)', message: `not readable JSON (${(error as Error).message.split('\n')[0]})` }]);
+    throw new WorkspaceManifestError(file, [{ path: '(root)', message: jsonFailure(error) }]);
   }
   return parseWorkspaceManifest(raw, file);
 }

@@ -13,6 +13,7 @@ import { readEvidenceDir } from '../evidence/read.ts';
 import { generatedKindById } from '../kinds/registry.ts';
 import { loadRecords } from '../records/load.ts';
 import { designRecordPath, ROUTES, rulePath } from './routes.ts';
+import { strictJsonValue } from '../strict-json.ts';
 
 /** Starlight sidebar entries (the subset this site uses). */
 export type SidebarItem =
@@ -27,7 +28,7 @@ function kindPages(evidence: ReadonlyMap<string, string>, kindId: string, label:
   const seen = new Map<string, string>();
   for (const [path, text] of [...evidence].sort(([a], [b]) => a.localeCompare(b))) {
     if (!path.startsWith(`${kindId}/`) || !path.endsWith('.json')) continue;
-    const doc = JSON.parse(text);
+    const doc = strictJsonValue(text, `evidence/${path}`);
     // The page that renders the document; a kind without `sitePage` routes its subject (file name).
     const page = kind.sitePage ? kind.sitePage.path(doc) : kind.route(path.slice(kindId.length + 1, -'.json'.length), null);
     if (page) seen.set(page, label(doc as never));

@@ -20,6 +20,7 @@ import { loadRecords } from '../records/load.ts';
 import { EXCHANGES_DIR, loadExchanges } from '../replay/exchange.ts';
 import { providerPath } from '../site/routes.ts';
 import { orderedCapabilities, runtimeManifestStubSchema, runtimeStubPath, scaffoldPaths } from '../scaffold/layout.ts';
+import { strictJsonValue } from '../strict-json.ts';
 
 export type SubjectSource = 'catalog' | 'scaffold' | 'candidate';
 
@@ -78,7 +79,7 @@ export class UnknownSubjectError extends Error {}
 
 const readJson = (root: string, path: string): unknown => {
   try {
-    return JSON.parse(readFileSync(join(root, path), 'utf8'));
+    return strictJsonValue(readFileSync(join(root, path), 'utf8'), path);
   } catch {
     return null;
   }

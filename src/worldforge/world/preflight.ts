@@ -13,6 +13,7 @@ import { RUN_ID_PATTERN, WORKSPACE_MANIFEST_FILE } from '../runs/layout.ts';
 import { readWorkspaceManifest, WorkspaceManifestError } from '../runs/manifest.ts';
 import { zodIssues } from '../validation.ts';
 import { WORLD_ID_PATTERN, worldSchema } from './schema.ts';
+import { strictJsonValue } from '../strict-json.ts';
 
 export const PREFLIGHT_SCHEMA = 'worldforge.world-preflight@1';
 
@@ -125,10 +126,17 @@ function checkWorldFile(stateDir: string, name: string): PreflightFinding[] {
   if (!WORLD_ID_PATTERN.test(stem)) return [finding('unsafe-world-file-id', subject, 'the file name is not a file-safe world id', true)];
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(join(stateDir, name), 'utf8'));
+    raw = strictJsonValue(readFileSync(join(stateDir, name), 'utf8'), subject);
   } catch {
-    // The parser's message quotes file content; it never enters the report.
-    return [finding('corrupted-world-json', subject, 'not valid JSON', true)];
+    // The report names the failure class only (a world file is operator data).
+    return [
+      finding(
+        'corrupted-world-json',
+        subject,
+        'not valid JSON (or refused by the strict reader: duplicate keys, a BOM, deep nesting)',
+        true,
+      ),
+    ];
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return [finding('corrupted-world-json', subject, 'not a JSON object', true)];

@@ -10,6 +10,7 @@ import { canonicalJson } from '../digest.ts';
 import { type Problem, ProblemError } from '../problem.ts';
 import { zodIssues } from '../validation.ts';
 import { DEFAULT_STATE_DIR, WORLD_ID_PATTERN, type World, worldSchema } from './schema.ts';
+import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
 /** Persisted world state (or a world id) is unusable; nothing was written. */
 export class WorldStateError extends ProblemError {
@@ -78,12 +79,9 @@ export class WorldStore {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = strictJsonValue(text, path);
     } catch (error) {
-      throw new WorldStateError(
-        [{ file: path, field: '(root)', reason: `not valid JSON (${(error as Error).message})` }],
-        'Corrupted world state',
-      );
+      throw new WorldStateError([{ file: path, field: '(root)', reason: jsonFailure(error) }], 'Corrupted world state');
     }
     const parsed = worldSchema().safeParse(json);
     if (!parsed.success) {

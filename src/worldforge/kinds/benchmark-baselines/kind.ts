@@ -11,6 +11,7 @@ import { reportSchema } from '../../benchmarks/report-schema.ts';
 import { benchmarkPath } from '../../site/routes.ts';
 import { defineAuthoredKind } from '../define.ts';
 import { unresolved } from '../resolution.ts';
+import { parseJsonStrict } from '../../strict-json.ts';
 
 export const kind = defineAuthoredKind({
   id: 'benchmark-baselines',
@@ -22,7 +23,9 @@ export const kind = defineAuthoredKind({
       const file = baselinePath(preset);
       const path = join(root, file);
       if (!existsSync(path)) return unresolved(file, `no baseline ${file}`);
-      const parsed = reportSchema().safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      const json = parseJsonStrict(readFileSync(path, 'utf8'), file);
+      if (!json.ok) return unresolved(file, `${file} is not valid JSON: ${json.problem.reason}`);
+      const parsed = reportSchema().safeParse(json.value);
       if (!parsed.success) return unresolved(file, `${file} is not a valid benchmark report`);
       return {
         found: true,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { repoPath } from '../../evidence/suite/repo.ts';
 import type { SuiteSubject } from '../define.ts';
 import { SEMVER_PATTERN } from './schema.ts';
+import { strictJsonValue } from '../../strict-json.ts';
 
 export const RELEASES_DIR = 'evidence/releases';
 
@@ -24,5 +25,6 @@ export function releaseVersions(root = repoPath(RELEASES_DIR)): string[] {
 export const subjects = (): SuiteSubject[] =>
   releaseVersions().map((version) => ({
     name: version,
-    build: async () => JSON.parse(readFileSync(join(repoPath(RELEASES_DIR), `${version}.json`), 'utf8')),
+    build: async () =>
+      strictJsonValue(readFileSync(join(repoPath(RELEASES_DIR), `${version}.json`), 'utf8'), `${RELEASES_DIR}/${version}.json`),
   }));
