@@ -11,7 +11,7 @@ import { unresolved } from '../kinds/resolution.ts';
 import type { EvidenceStatus } from '../schema/primitives.ts';
 import { CLAIM_REF_PATTERN, refEscape } from './schema.ts';
 import { EVIDENCE_KINDS, evidenceFile, evidenceKindOf, type EvidenceKind } from '../evidence/index.ts';
-import { parseJsonStrict } from '../strict-json.ts';
+import { storedEvidence } from '../evidence/store.ts';
 
 export interface ParsedRef {
   ref: string;
@@ -100,9 +100,10 @@ function parsedDocument(evidence: ReadonlyMap<string, string>, path: string, tex
   }
   let doc = documents.get(path);
   if (doc === undefined) {
-    // The strict reader: a file with a duplicated key says two things, so no ref resolves in it.
-    const json = parseJsonStrict(text, path);
-    doc = json.ok ? (json.value as Exclude<ParsedDocument, typeof NOT_JSON>) : NOT_JSON;
+    // The evidence store's strict parse (shared with the schema rules, so never parsed twice): a
+    // file with a duplicated key says two things, so no ref resolves in it.
+    const entry = storedEvidence(path, text);
+    doc = entry.ok || entry.stage === 'schema' ? (entry.json as Exclude<ParsedDocument, typeof NOT_JSON>) : NOT_JSON;
     documents.set(path, doc);
   }
   return doc;
