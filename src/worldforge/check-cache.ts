@@ -17,7 +17,7 @@
  * kept outside the checkout (sealed-file.ts), so a cache committed into a branch is never reused.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './problem.ts';
 import { readSealed, writeSealed } from './sealed-file.ts';
@@ -86,7 +86,7 @@ export function checkKeys(root: string, env: NodeJS.ProcessEnv = process.env): C
 
 /** The stored run for `key`, or null (no cache, another key, a broken or unsealed file: sealed-file.ts). */
 export function readSuiteCache(root: string, key: string): SuiteRun | null {
-  const payload = readSealed(join(root, CHECK_CACHE_FILE));
+  const payload = readSealed(root, CHECK_CACHE_FILE);
   if (payload === null) return null;
   try {
     const stored = JSON.parse(payload) as { format?: number; key?: string } & SuiteRun;
@@ -98,15 +98,9 @@ export function readSuiteCache(root: string, key: string): SuiteRun | null {
   }
 }
 
-/** Stores `run` under `key`, sealed (a cache that cannot be written is only a slower next run). */
+/** Stores `run` under `key`, sealed (never through a symlink; a cache not written is only a slower next run). */
 export function writeSuiteCache(root: string, key: string, run: SuiteRun): void {
-  try {
-    mkdirSync(join(root, '.cache', 'check'), { recursive: true });
-    if (lstatSync(join(root, '.cache')).isSymbolicLink()) return;
-  } catch {
-    return; // Read-only checkout: the check result does not depend on the cache.
-  }
-  writeSealed(join(root, CHECK_CACHE_FILE), JSON.stringify({ format: FORMAT, key, ...run }));
+  writeSealed(root, CHECK_CACHE_FILE, JSON.stringify({ format: FORMAT, key, ...run }));
 }
 
 /** Whether a check run may reuse the cache: never in release mode, in CI, or when switched off. */

@@ -4,13 +4,15 @@
  * kept outside every checkout (`$XDG_CACHE_HOME/worldforge/cache-seal.key`, else
  * `~/.cache/worldforge/…`; 32 random bytes, created once, mode 600). A file whose seal does not
  * verify — forged, edited, or written under another user's key — reads as no cache, and without a
- * usable key nothing is cached at all.
+ * usable key nothing is cached at all. A cache is never written through a symlink (a branch could
+ * commit `.cache -> /somewhere`): the path is confined to the checkout like every other write.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
+import { confinedPath } from './evidence/confine.ts';
 
 const KEY_BYTES = 32;
 let cachedKey: Buffer | null | undefined;
@@ -44,25 +46,30 @@ function sealKey(): Buffer | null {
 
 const seal = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest('hex');
 
-/** Writes `payload` to `path` with its seal (atomically). False when there is no key or the write fails. */
-export function writeSealed(path: string, payload: string): boolean {
+/**
+ * Writes `payload` to `file` (relative to `root`) with its seal, atomically. False when there is no
+ * key, the path passes through a symlink, or the write fails (a cache not written is only a slower
+ * next run).
+ */
+export function writeSealed(root: string, file: string, payload: string): boolean {
   const key = sealKey();
-  if (!key) return false;
+  const target = confinedPath(root, file);
+  if (!key || !target.ok) return false;
   try {
-    writeFileAtomic(path, `${seal(key, payload)}\n${payload}`);
+    writeFileAtomic(target.path, `${seal(key, payload)}\n${payload}`);
     return true;
   } catch {
     return false;
   }
 }
 
-/** The payload of a sealed file, or null when it is missing, unreadable or its seal does not verify. */
-export function readSealed(path: string): string | null {
+/** The payload of the sealed `file` under `root`, or null when it is missing, unreadable or its seal does not verify. */
+export function readSealed(root: string, file: string): string | null {
   const key = sealKey();
   if (!key) return null;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(join(root, file), 'utf8');
   } catch {
     return null;
   }

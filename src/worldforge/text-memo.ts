@@ -11,7 +11,6 @@
  * attached in release mode or CI.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { readSealed, writeSealed } from './sealed-file.ts';
 
 /** Bumped when the stored shape changes. */
@@ -83,7 +82,7 @@ export async function memoTextAsync<T>(fn: string, text: string, compute: (text:
 export function attachTextMemo(root: string, codeKey: string): void {
   let loaded: Entries = new Map();
   try {
-    const stored = JSON.parse(readSealed(join(root, TEXT_MEMO_FILE)) ?? 'null') as {
+    const stored = JSON.parse(readSealed(root, TEXT_MEMO_FILE) ?? 'null') as {
       format?: number;
       codeKey?: string;
       entries?: [string, unknown][];
@@ -104,5 +103,5 @@ export function saveTextMemo(): void {
   // entries, up to a bound past which only this run's are kept.
   const kept = loaded.size + used.size > MAX_STORED ? used : new Map([...loaded, ...used]);
   // A store that cannot be written only makes the next run slower.
-  writeSealed(join(root, TEXT_MEMO_FILE), JSON.stringify({ format: FORMAT, codeKey, entries: [...kept] }));
+  writeSealed(root, TEXT_MEMO_FILE, JSON.stringify({ format: FORMAT, codeKey, entries: [...kept] }));
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkKeys, readSuiteCache, suiteCacheAllowed, writeSuiteCache } from '../../src/worldforge/check-cache.ts';
+import { attachTextMemo, memoText, saveTextMemo } from '../../src/worldforge/text-memo.ts';
 import { runCli } from '../helpers/cli.ts';
 import { copyRepo, type RepoCopy } from '../helpers/repo-copy.ts';
 
@@ -100,6 +101,20 @@ describe('check cache keys', () => {
     expect(readSuiteCache(root, 'k1')).toBeNull();
     writeFileSync(file, sealed);
     expect(readSuiteCache(root, 'k1')).toEqual(run);
+  });
+
+  it('never writes either cache through a symlink (a branch committing `.cache -> elsewhere`)', () => {
+    const root = tree();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'wf-cache-elsewhere-'));
+    temporary.push(elsewhere);
+    rmSync(join(root, '.cache'), { recursive: true, force: true });
+    symlinkSync(elsewhere, join(root, '.cache'), 'dir');
+    writeSuiteCache(root, 'k1', { fresh: null, inputProblems: [] });
+    attachTextMemo(root, 'code');
+    memoText('check-cache-test', 'a text', (text) => text.length);
+    saveTextMemo();
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readSuiteCache(root, 'k1')).toBeNull();
   });
 
   it('is never allowed in release mode, in CI, when switched off, or unless asked', () => {
