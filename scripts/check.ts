@@ -158,13 +158,18 @@ export async function loadContext(options: CheckOptions = {}): Promise<Omit<Chec
   const records = loadRecords(data);
   const readme = readFileSync(repoPath('README.md'), 'utf8');
   const content = readRepoTree('content', CONTENT_FILES, data);
-  const sources = new Map([...readRepoTree('src/content/docs', SOURCE_FILES), ...readRepoTree('fixtures', SOURCE_FILES, data)]);
+  const docs = readRepoTree('src/content/docs', SOURCE_FILES);
+  const sources = new Map([...docs, ...readRepoTree('fixtures', SOURCE_FILES, data)]);
   // The site is checked when it has been built (CI builds before checking); a stale dist/ from
   // an older build is scanned too, which errs on the safe side.
   const dist = options.scanDist !== false && existsSync(repoPath('dist')) ? readRepoTree('dist', DIST_FILES) : null;
   const prose = [
     { file: 'README.md', text: readme },
-    ...[...readRepoTree('src/content/docs', /\.mdx?$/)].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => ({ file, text })),
+    // The Markdown pages among the docs already read (the folder is walked once).
+    ...[...docs]
+      .filter(([file]) => /\.mdx?$/.test(file))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([file, text]) => ({ file, text })),
   ];
   const authored = [...committed.values(), ...content.values(), ...sources.values(), ...(dist?.values() ?? []), readme];
   // The bundled CLI scans these texts on its worker thread meanwhile (text-scan/pool.ts); whatever
