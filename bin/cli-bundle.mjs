@@ -1,8 +1,9 @@
 // The CLI's pre-bundled build: one ES module (.cache/cli/wf.mjs) that Node loads without a
 // TypeScript loader, which halves the start-up of every `worldforge` run. A sidecar
-// (.cache/cli/inputs.json) lists every source the bundle was built from with its size, mtime and
-// digest; a run whose sources differ from the sidecar rebuilds first, so a changed source file is
-// never served from a stale bundle. Without esbuild the CLI falls back to tsx.
+// (.cache/cli/inputs.json) lists every source the bundle was built from with its size and digest,
+// and the digests of the files it wrote; a run whose sources or bundle files differ from the
+// sidecar rebuilds first, so a changed source file is never served from a stale bundle. Without
+// esbuild the CLI falls back to tsx.
 // Plain JavaScript on purpose: this file must run before any TypeScript loader exists.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ const WORKER_ENTRY = 'src/worldforge/text-scan/worker.ts';
 const WORKER = 'text-scan-worker.mjs';
 const SIDECAR = 'inputs.json';
 /** Bumped when the way the bundle is built changes, so an older bundle is rebuilt. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const digest = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const posix = (path) => path.split(sep).join('/');
@@ -29,27 +30,29 @@ const posix = (path) => path.split(sep).join('/');
 function readSidecar(root) {
   try {
     const sidecar = JSON.parse(readFileSync(join(root, BUNDLE_DIR, SIDECAR), 'utf8'));
-    return sidecar?.format === FORMAT && Array.isArray(sidecar.inputs) ? sidecar : null;
+    return sidecar?.format === FORMAT && Array.isArray(sidecar.inputs) && typeof sidecar.outputs === 'object' ? sidecar : null;
   } catch {
     return null;
   }
 }
 
 /**
- * Whether the bundle matches its sources: each recorded input still exists with the same size and
- * mtime, or (after a copy or checkout that only touched mtimes) the same digest.
+ * Whether the bundle matches its sources: the bundle and worker are the files this sidecar's build
+ * wrote, and each recorded input still exists with the same size and digest. Digests, not mtimes:
+ * an edit that keeps the size within the same mtime tick, or a tool that restores mtimes (rsync
+ * -t, tar, touch -r), must still rebuild. Hashing the ~300 sources takes a few milliseconds.
  */
 export function bundleIsFresh(root) {
   const sidecar = readSidecar(root);
   if (!sidecar) return false;
   try {
-    statSync(join(root, BUNDLE_DIR, BUNDLE));
-    statSync(join(root, BUNDLE_DIR, WORKER));
+    // Two builds racing after an edit can leave one's bundle beside the other's sidecar.
+    for (const name of [BUNDLE, WORKER]) {
+      if (digest(join(root, BUNDLE_DIR, name)) !== sidecar.outputs[name]) return false;
+    }
     for (const input of sidecar.inputs) {
       const full = join(root, input.path);
-      const stat = statSync(full);
-      if (stat.size !== input.size) return false;
-      if (stat.mtimeMs !== input.mtimeMs && digest(full) !== input.sha256) return false;
+      if (statSync(full).size !== input.size || digest(full) !== input.sha256) return false;
     }
   } catch {
     return false;
@@ -102,7 +105,7 @@ export async function buildBundle(root) {
     .map((path) => {
       const full = join(root, path);
       const stat = statSync(full);
-      return { path: posix(path), size: stat.size, mtimeMs: stat.mtimeMs, sha256: digest(full) };
+      return { path: posix(path), size: stat.size, sha256: digest(full) };
     });
   const dir = join(root, BUNDLE_DIR);
   mkdirSync(dir, { recursive: true });
@@ -115,7 +118,8 @@ export async function buildBundle(root) {
   const output = (name) => result.outputFiles.find((file) => file.path === join(dir, name)).contents;
   atomic(WORKER, output(WORKER));
   atomic(BUNDLE, output(BUNDLE));
-  atomic(SIDECAR, `${JSON.stringify({ format: FORMAT, entries: [ENTRY, WORKER_ENTRY], inputs }, null, 2)}\n`);
+  const outputs = Object.fromEntries([BUNDLE, WORKER].map((name) => [name, createHash('sha256').update(output(name)).digest('hex')]));
+  atomic(SIDECAR, `${JSON.stringify({ format: FORMAT, entries: [ENTRY, WORKER_ENTRY], outputs, inputs }, null, 2)}\n`);
   return join(dir, BUNDLE);
 }
 
@@ -142,10 +146,10 @@ export async function loadCli(root, instance = '') {
       return viaTsx(root);
     }
   }
-  // The query names this build, so a process that loads the CLI again after a rebuild (the
-  // in-process test helper) gets the new code, not its module cache.
-
-  const cli = await import(`${pathToFileURL(bundle).href}?build=${statSync(bundle).mtimeMs}${instance ? `&instance=${instance}` : ''}`);
+  // The query names this build (its digest, from the sidecar), so a process that loads the CLI
+  // again after a rebuild (the in-process test helper) gets the new code, not its module cache.
+  const build = readSidecar(root)?.outputs[BUNDLE]?.slice(0, 16) ?? statSync(bundle).mtimeMs;
+  const cli = await import(`${pathToFileURL(bundle).href}?build=${build}${instance ? `&instance=${instance}` : ''}`);
   // The bundled CLI scans texts on a worker thread (src/worldforge/text-scan/pool.ts).
   cli.useTextScanWorker?.(pathToFileURL(join(dirname(bundle), WORKER)));
   return cli;

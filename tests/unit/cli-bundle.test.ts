@@ -1,5 +1,7 @@
-// The bundled CLI is never stale: a changed source is rebuilt before it runs, an mtime-only change
-// (copy, checkout) keeps the bundle, and the bundle keeps each module's own location.
+// The bundled CLI is never stale: a changed source is rebuilt before it runs (also when the edit
+// keeps the size and the mtime), an mtime-only change (copy, checkout) keeps the bundle, a bundle
+// that is not the one the sidecar's build wrote is rebuilt, and the bundle keeps each module's own
+// location.
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +49,32 @@ describe('bundled CLI', () => {
     const source = join(repo.root, 'scripts/wf.ts');
     utimesSync(source, new Date(), new Date(Date.now() + 5_000));
     expect(bundleIsFresh(repo.root)).toBe(true);
+  });
+
+  it('is stale when a source changes but keeps its size and mtime (rsync -t, touch -r, one mtime tick)', () => {
+    const source = join(repo.root, 'src/worldforge/redaction/scanner.ts');
+    const before = readFileSync(source, 'utf8');
+    const { atime, mtime } = statSync(source);
+    // Same length: one letter of a comment changes case.
+    const edited = before.replace(/[a-z]/, (letter) => letter.toUpperCase());
+    expect(edited.length).toBe(before.length);
+    writeFileSync(source, edited);
+    utimesSync(source, atime, mtime);
+    expect(bundleIsFresh(repo.root)).toBe(false);
+    writeFileSync(source, before);
+    utimesSync(source, atime, mtime);
+    expect(bundleIsFresh(repo.root)).toBe(true);
+  });
+
+  it('is stale when the bundle beside the sidecar is not the one its build wrote (two builds racing)', () => {
+    for (const name of ['wf.mjs', 'text-scan-worker.mjs']) {
+      const file = join(repo.root, BUNDLE_DIR, name);
+      const text = readFileSync(file);
+      writeFileSync(file, Buffer.concat([text, Buffer.from('\n// from another build\n')]));
+      expect(bundleIsFresh(repo.root)).toBe(false);
+      writeFileSync(file, text);
+      expect(bundleIsFresh(repo.root)).toBe(true);
+    }
   });
 
   it('never serves a changed source from the stale bundle: the bin rebuilds first', () => {
