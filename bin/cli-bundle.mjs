@@ -21,6 +21,8 @@ const BUNDLE = 'wf.mjs';
 const WORKER_ENTRY = 'src/worldforge/text-scan/worker.ts';
 const WORKER = 'text-scan-worker.mjs';
 const SIDECAR = 'inputs.json';
+/** Read by esbuild besides the modules (module type, tsconfig options), so they are inputs too. */
+const CONFIG_INPUTS = ['package.json', 'tsconfig.json'];
 /** Bumped when the way the bundle is built changes, so an older bundle is rebuilt. */
 const FORMAT = 3;
 
@@ -36,9 +38,18 @@ function readSidecar(root) {
   }
 }
 
+/** The installed esbuild's version, or null when it cannot be read (then it is not compared). */
+function esbuildVersion(root) {
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether the bundle matches its sources: the bundle and worker are the files this sidecar's build
- * wrote, and each recorded input still exists with the same size and digest. Digests, not mtimes:
+ * wrote, by the esbuild installed now, and each recorded input still exists with the same size and digest. Digests, not mtimes:
  * an edit that keeps the size within the same mtime tick, or a tool that restores mtimes (rsync
  * -t, tar, touch -r), must still rebuild. Hashing the ~300 sources takes a few milliseconds.
  */
@@ -46,6 +57,8 @@ export function bundleIsFresh(root) {
   const sidecar = readSidecar(root);
   if (!sidecar) return false;
   try {
+    const esbuild = esbuildVersion(root);
+    if (esbuild !== null && esbuild !== sidecar.esbuild) return false;
     // Two builds racing after an edit can leave one's bundle beside the other's sidecar.
     for (const name of [BUNDLE, WORKER]) {
       if (digest(join(root, BUNDLE_DIR, name)) !== sidecar.outputs[name]) return false;
@@ -99,7 +112,7 @@ export async function buildBundle(root) {
     outExtension: { '.js': '.mjs' },
     plugins: [ownModuleUrls(root)],
   });
-  const inputs = Object.keys(result.metafile.inputs)
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...CONFIG_INPUTS])]
     .filter((path) => !path.startsWith('node_modules/'))
     .sort()
     .map((path) => {
@@ -119,7 +132,8 @@ export async function buildBundle(root) {
   atomic(WORKER, output(WORKER));
   atomic(BUNDLE, output(BUNDLE));
   const outputs = Object.fromEntries([BUNDLE, WORKER].map((name) => [name, createHash('sha256').update(output(name)).digest('hex')]));
-  atomic(SIDECAR, `${JSON.stringify({ format: FORMAT, entries: [ENTRY, WORKER_ENTRY], outputs, inputs }, null, 2)}\n`);
+  const sidecar = { format: FORMAT, esbuild: esbuild.version, entries: [ENTRY, WORKER_ENTRY], outputs, inputs };
+  atomic(SIDECAR, `${JSON.stringify(sidecar, null, 2)}\n`);
   return join(dir, BUNDLE);
 }
 

@@ -26,6 +26,9 @@ describe('bundled CLI', () => {
     // The text-scan worker is built from the same sources, so its scanners are covered too.
     expect(paths).toContain('src/worldforge/text-scan/worker.ts');
     expect(paths).toContain('src/worldforge/redaction/scanner.ts');
+    // esbuild reads these too (module type, tsconfig options), so an edit to them rebuilds.
+    expect(paths).toContain('package.json');
+    expect(paths).toContain('tsconfig.json');
     expect(paths.some((p: string) => p.startsWith('node_modules/') || p.startsWith('/'))).toBe(false);
     expect(bundleIsFresh(repo.root)).toBe(true);
   });
@@ -75,6 +78,15 @@ describe('bundled CLI', () => {
       writeFileSync(file, text);
       expect(bundleIsFresh(repo.root)).toBe(true);
     }
+  });
+
+  it('is stale when another esbuild is installed than the one that built it', () => {
+    const sidecarPath = join(repo.root, BUNDLE_DIR, 'inputs.json');
+    const text = readFileSync(sidecarPath, 'utf8');
+    writeFileSync(sidecarPath, text.replace(/"esbuild": "[^"]+"/, '"esbuild": "0.0.1"'));
+    expect(bundleIsFresh(repo.root)).toBe(false);
+    writeFileSync(sidecarPath, text);
+    expect(bundleIsFresh(repo.root)).toBe(true);
   });
 
   it('never serves a changed source from the stale bundle: the bin rebuilds first', () => {
