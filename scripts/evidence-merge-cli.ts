@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import { MergeError, mergeEvidenceTrees } from '../generators/merge.ts';
 import { allSubjects, writeEvidence } from '../generators/run.ts';
 import { repoPath } from '../src/worldforge/evidence/suite/repo.ts';
-import { unwritableTargets } from './evidence-preflight.ts';
+import { outFolderProblem, unwritableTargets } from './evidence-preflight.ts';
 
 const EXIT = { ok: 0, usage: 2 } as const;
 
@@ -22,6 +22,11 @@ export function evidenceMergeCommand(setExit: (code: number) => void): Command {
     .option('--json', 'print a machine-readable summary on stdout')
     .action(async (dirs: string[], options: { out?: string; json?: boolean }) => {
       const out = options.out ? resolve(options.out) : repoPath('evidence');
+      const outProblem = options.out ? outFolderProblem(out, options.out) : null;
+      if (outProblem) {
+        process.stderr.write(`worldforge evidence merge: ${outProblem}\nNothing was written.\n`);
+        return setExit(EXIT.usage);
+      }
       let files: Map<string, string>;
       try {
         files = mergeEvidenceTrees(
@@ -36,6 +41,7 @@ export function evidenceMergeCommand(setExit: (code: number) => void): Command {
       const refused = unwritableTargets(
         [...files.keys()].map((path) => resolve(out, path)),
         out,
+        options.out ?? 'evidence',
       );
       if (refused.length) {
         process.stderr.write(

@@ -6,14 +6,23 @@
  * (root ignores them; read-only mounts ignore them the other way).
  */
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { confinedPath } from '../src/worldforge/evidence/confine.ts';
 import { ioReason } from './cli-errors.ts';
 
 export interface Unwritable {
-  /** Repository-relative path of the folder or file that refuses writes. */
+  /** Path of the folder or file that refuses writes: relative to the root, under the root's label. */
   path: string;
   reason: string;
+}
+
+/**
+ * Why `--out <dir>` cannot receive a tree, or null: an existing file there is refused before any
+ * suite runs, naming the option as the user typed it.
+ */
+export function outFolderProblem(out: string, typed: string): string | null {
+  if (!existsSync(out) || statSync(out).isDirectory()) return null; // absent: created on write
+  return `--out ${typed}: it is a file, not a folder`;
 }
 
 /** The nearest existing folder at or above `path` (where mkdir -p would start). */
@@ -39,22 +48,34 @@ function probe(folder: string): string | null {
  * are judged by their nearest existing parent) and each existing file itself when it is not a
  * regular file, or every target that passes through a symlink. Empty when everything can be written.
  */
-export function unwritableTargets(files: readonly string[], root: string): Unwritable[] {
+export function unwritableTargets(files: readonly string[], root: string, label = ''): Unwritable[] {
+  // Paths are shown relative to the root, under its label (`--out` as typed): never '.' alone.
+  const shown = (path: string) => {
+    const rel = relative(root, path).split(sep).join('/');
+    // At or above the root (a missing root is judged by its nearest existing parent): the root.
+    const atRoot = rel === '' || rel === '..' || rel.startsWith('../');
+    if (!label) return atRoot ? 'the repository root' : rel;
+    return atRoot ? label : `${label.replace(/\/+$/, '')}/${rel}`;
+  };
   // A target reached through a symlink (or outside the checkout) is refused before anything else:
   // writing would follow the link to wherever it points.
   const unconfined = files.flatMap((file) => {
     const confined = confinedPath(root, relative(root, file));
-    return confined.ok ? [] : [{ path: relative(root, file), reason: `it ${confined.reason}` }];
+    return confined.ok ? [] : [{ path: shown(file), reason: `it ${confined.reason}` }];
   });
   if (unconfined.length) return unconfined;
   const folders = new Set(files.map((file) => existingFolder(dirname(file))));
   const problems: Unwritable[] = [];
   for (const folder of [...folders].sort()) {
-    const reason = statSync(folder).isDirectory() ? probe(folder) : 'a parent is not a folder';
-    if (reason) problems.push({ path: relative(root, folder) || '.', reason });
+    const reason = statSync(folder).isDirectory()
+      ? probe(folder)
+      : folder === root
+        ? 'it is a file, not a folder'
+        : 'a parent is not a folder';
+    if (reason) problems.push({ path: shown(folder), reason });
   }
   for (const file of files) {
-    if (existsSync(file) && !statSync(file).isFile()) problems.push({ path: relative(root, file), reason: 'it is not a regular file' });
+    if (existsSync(file) && !statSync(file).isFile()) problems.push({ path: shown(file), reason: 'it is not a regular file' });
   }
   return problems;
 }

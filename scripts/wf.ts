@@ -37,7 +37,7 @@ import { annotations, inGithubActions } from './check/github.ts';
 import { appendGithubSummary, githubSummary, humanReport } from './check/report.ts';
 import { sarifLog } from './check/sarif.ts';
 import { exitQuietlyOnBrokenPipe, ioCode, ioReason, unexpectedMessage } from './cli-errors.ts';
-import { unwritableTargets } from './evidence-preflight.ts';
+import { outFolderProblem, unwritableTargets } from './evidence-preflight.ts';
 import { SiteUrlError, siteUrl } from '../src/worldforge/site/site-url.ts';
 import { scaffoldCommands } from './scaffold-cli.ts';
 import { workbenchCommand } from './workbench-cli.ts';
@@ -82,12 +82,15 @@ async function generate(options: {
   // --out <dir>: a tree for `evidence merge` (a shard: its documents and the JSON Schemas, no
   // index) or a complete one; README.md is only updated for evidence/ itself.
   const outDir = options.out ? resolve(options.out) : null;
+  // A file where the tree should go is refused before the suites spend their seconds.
+  const outProblem = outDir && options.out ? outFolderProblem(outDir, options.out) : null;
+  if (outProblem) throw new UsageError(`${outProblem}.\nNothing was written.`);
   const files = partial ? await buildDocuments(subjects, onProgress) : await buildEvidence(onProgress);
   if (partial && outDir) addSchemaFiles(files);
   const evidenceRoot = outDir ?? repoPath('evidence');
   // Everything is generated and validated; before the first write, every target must accept one.
   const targets = [...files.keys(), ...(outDir ? [] : ['index.json'])].map((path) => join(evidenceRoot, path));
-  const refused = unwritableTargets([...targets, ...(outDir ? [] : [repoPath('README.md')])], outDir ?? REPO_ROOT);
+  const refused = unwritableTargets([...targets, ...(outDir ? [] : [repoPath('README.md')])], outDir ?? REPO_ROOT, options.out ?? '');
   if (refused.length) {
     throw new UsageError(
       `cannot write the evidence: ${refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}.\nNothing was written. Make the folder writable (or run where the repository is writable) and re-run \`npm run evidence\`.`,
