@@ -3,14 +3,14 @@
 // temporary copies of the repository, regenerates their evidence, then times `worldforge check`,
 // `worldforge check` cold (--no-cache) and warm, `worldforge evidence generate` and `astro build` (the
 // site: --site-runs times, 1 by default, since it dominates; --no-site skips it): median of N runs with min–max,
-// peak memory (max RSS) of each command, the growth exponent of check after subtracting the
+// peak memory (max RSS) of each command, the built site's page count and largest HTML pages, the growth exponent of check after subtracting the
 // start-up floor (`worldforge --version`), written as JSON for comparing runs.
 // Plain JavaScript on purpose: the bench times the CLI, and must not add a loader of its own.
 //
 //   npm run bench -- [--scales 1,5,20] [--runs 3] [--site-runs 1] [--no-site] [--out bench.json] [--keep]
 //   (--keep leaves each corpus in place and names it, to profile a slow case by hand)
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -220,6 +220,25 @@ function growthExponent(points, floor) {
   return den === 0 ? null : Math.round((num / den) * 100) / 100;
 }
 
+/**
+ * The built site's HTML pages: how many, their total size and the largest five, so a page that
+ * grows with the corpus (issue 16: fixture pages reached 3.7 MB) shows in the report.
+ */
+function sitePages(root) {
+  const pages = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, 'dist', dir), { withFileTypes: true })) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html'))
+        pages.push({ path: `/${path}`.replace(/index\.html$/, ''), kb: Math.round(statSync(join(root, 'dist', path)).size / 1024) });
+    }
+  };
+  walk('');
+  pages.sort((a, b) => b.kb - a.kb || a.path.localeCompare(b.path));
+  return { count: pages.length, total_kb: pages.reduce((n, p) => n + p.kb, 0), largest: pages.slice(0, 5) };
+}
+
 const bin = ['bin/worldforge.mjs'];
 const results = [];
 let floor = null;
@@ -243,6 +262,7 @@ for (const scale of scales) {
       evidence: measure(root, 'evidence', process.execPath, [...bin, 'evidence', 'generate']),
       site: values.site ? measure(root, 'site', 'npx', ['astro', 'build'], { runs: siteRuns }) : null,
     };
+    row.site_pages = values.site ? sitePages(root) : null;
     results.push(row);
     process.stderr.write(`bench ×${scale}: check ${row.check.median_s.toFixed(2)} s\n`);
   } finally {
@@ -262,8 +282,14 @@ const table = [
   '|---|---|---|---|---|',
   ...results.map((r) => `| ×${r.scale} | ${fmt(r.check)} | ${fmt(r.check_warm)} | ${fmt(r.evidence)} | ${fmt(r.site)} |`),
 ];
+const pageLines = results
+  .filter((r) => r.site_pages)
+  .map(
+    (r) =>
+      `×${r.scale}: ${r.site_pages.count} pages, ${(r.site_pages.total_kb / 1024).toFixed(1)} MB of HTML; largest ${r.site_pages.largest.map((p) => `${p.path} ${p.kb} KB`).join(', ')}`,
+  );
 process.stdout.write(
-  `${table.join('\n')}\nstart-up floor ${floor?.toFixed(2)} s; growth exponent of cold check (after the floor): ${exponent ?? 'n/a'}\n`,
+  `${[...table, ...pageLines].join('\n')}\nstart-up floor ${floor?.toFixed(2)} s; growth exponent of cold check (after the floor): ${exponent ?? 'n/a'}\n`,
 );
 const report = { schema: 'worldforge.bench-corpus/v1', runs, floor_s: floor, check_growth_exponent: exponent, results };
 writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
