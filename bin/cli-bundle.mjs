@@ -4,11 +4,18 @@
 // and the digests of the files it wrote; a run whose sources or bundle files differ from the
 // sidecar rebuilds first, so a changed source file is never served from a stale bundle. Without
 // esbuild the CLI falls back to tsx.
+//
+// `.cache/` is in the checkout, where a branch could commit a crafted bundle with a sidecar that
+// vouches for it. So the sidecar is sealed under this user's key (src/worldforge/seal.mjs, as the
+// check's caches are): one this user's build did not write reads as no sidecar, and the bundle is
+// rebuilt from the sources. Nor is the bundle read or written through a symlinked `.cache` or
+// `.cache/cli`: then the CLI runs through tsx.
 // Plain JavaScript on purpose: this file must run before any TypeScript loader exists.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sealKey, sealText, unsealText } from '../src/worldforge/seal.mjs';
 
 /** Where the bundle lives (git-ignored), relative to the repository root. */
 export const BUNDLE_DIR = '.cache/cli';
@@ -29,9 +36,25 @@ const FORMAT = 3;
 const digest = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const posix = (path) => path.split(sep).join('/');
 
+/** The folder of `.cache/cli` that is a symlink (committed by a branch, say), or null. */
+function linkedFolder(root) {
+  for (const folder of ['.cache', BUNDLE_DIR]) {
+    try {
+      if (lstatSync(join(root, folder)).isSymbolicLink()) return folder;
+    } catch {
+      return null; // absent: created as a real folder on build
+    }
+  }
+  return null;
+}
+
+/** The sidecar this user's build wrote (its seal verifies), or null. */
 function readSidecar(root) {
+  const key = sealKey();
+  if (!key || linkedFolder(root)) return null;
   try {
-    const sidecar = JSON.parse(readFileSync(join(root, BUNDLE_DIR, SIDECAR), 'utf8'));
+    const payload = unsealText(key, readFileSync(join(root, BUNDLE_DIR, SIDECAR), 'utf8'));
+    const sidecar = payload === null ? null : JSON.parse(payload);
     return sidecar?.format === FORMAT && Array.isArray(sidecar.inputs) && typeof sidecar.outputs === 'object' ? sidecar : null;
   } catch {
     return null;
@@ -94,8 +117,19 @@ function ownModuleUrls(root) {
   };
 }
 
-/** Builds the bundle and its sidecar (written atomically: parallel runs never see half a file). */
+/** Refused to build: `.cache` or `.cache/cli` is a symlink (`loadCli` then runs through tsx). */
+export class LinkedBundleFolderError extends Error {
+  code = 'WORLDFORGE_BUNDLE_FOLDER_LINKED';
+}
+
+/**
+ * Builds the bundle and its sealed sidecar (written atomically: parallel runs never see half a
+ * file). Without a sealing key the sidecar is not written, so every run rebuilds: slower, never
+ * stale or forged.
+ */
 export async function buildBundle(root) {
+  const linked = linkedFolder(root);
+  if (linked) throw new LinkedBundleFolderError(`${linked} is a symbolic link; the CLI is not bundled through it`);
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -133,7 +167,8 @@ export async function buildBundle(root) {
   atomic(BUNDLE, output(BUNDLE));
   const outputs = Object.fromEntries([BUNDLE, WORKER].map((name) => [name, createHash('sha256').update(output(name)).digest('hex')]));
   const sidecar = { format: FORMAT, esbuild: esbuild.version, entries: [ENTRY, WORKER_ENTRY], outputs, inputs };
-  atomic(SIDECAR, `${JSON.stringify(sidecar, null, 2)}\n`);
+  const key = sealKey();
+  if (key) atomic(SIDECAR, sealText(key, `${JSON.stringify(sidecar, null, 2)}\n`));
   return join(dir, BUNDLE);
 }
 
@@ -155,6 +190,10 @@ export async function loadCli(root, instance = '') {
     try {
       bundle = await buildBundle(root);
     } catch (error) {
+      if (error instanceof LinkedBundleFolderError) {
+        process.stderr.write(`worldforge: ${error.message}; running through tsx.\n`);
+        return viaTsx(root);
+      }
       // A source that does not compile fails the same way under tsx, with its own message.
       if (error?.code !== 'ERR_MODULE_NOT_FOUND' && !error?.errors) throw error;
       return viaTsx(root);
