@@ -80,6 +80,12 @@ export interface SitePage<Doc> {
   anchors(doc: Doc): readonly string[];
   /** Page holding one of those anchors, for a document split over several pages (default: `path(doc)`). */
   anchorPage?(doc: Doc, anchor: string): string;
+  /**
+   * Every page the document is rendered on, in order, when it is split over several (default: the
+   * one page `path(doc)`); the first is `path(doc)`. The sidebar lists each, so every page has its
+   * place in the navigation.
+   */
+  pages?(doc: Doc): readonly { path: string; label: string }[];
 }
 
 export interface EvidenceKindDefinition<Id extends string = string, Schema extends z.ZodType = z.ZodType>

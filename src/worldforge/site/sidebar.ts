@@ -15,25 +15,53 @@ import { loadRecords } from '../records/load.ts';
 import { designRecordPath, ROUTES, rulePath } from './routes.ts';
 import { strictJsonValue } from '../strict-json.ts';
 
-/** Starlight sidebar entries (the subset this site uses). */
+/** Starlight sidebar entries (the subset this site uses); a bare `slug` takes the page's title as label. */
 export type SidebarItem =
   | { label: string; link: string }
   | { label: string; slug: string }
+  | { slug: string }
   | { label: string; collapsed?: boolean; items: SidebarItem[] };
 
-/** Pages of one evidence kind, in the order of their committed files, each labelled by `label(doc)`. */
+/** Every docs page's slug (`src/content/docs/**.md(x)`, the home page and scaffold stubs aside). */
+function docsSlugs(root: string): string[] {
+  const docs = join(root, 'src/content/docs');
+  if (!existsSync(docs)) return [];
+  return readdirSync(docs, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => /\.mdx?$/.test(file) && !file.startsWith('scaffolds/'))
+    .map((file) => file.replace(/\.mdx?$/, ''))
+    .filter((slug) => slug !== 'index')
+    .sort();
+}
+
+/** The slugs an item list already links. */
+const slugsIn = (items: readonly SidebarItem[]): string[] =>
+  items.flatMap((item) => ('items' in item ? slugsIn(item.items) : 'slug' in item ? [item.slug] : []));
+
+/**
+ * Pages of one evidence kind, in the order of their committed files, each labelled by `label(doc)`.
+ * A document split over several pages (`sitePage.pages`) is a collapsed group of all of them, so
+ * its later pages are in the navigation too (Starlight opens the group of the current page).
+ */
 function kindPages(evidence: ReadonlyMap<string, string>, kindId: string, label: (doc: never) => string): SidebarItem[] {
   const kind = generatedKindById(kindId);
   if (!kind) throw new Error(`sidebar: no evidence kind '${kindId}'`);
-  const seen = new Map<string, string>();
+  const seen = new Map<string, SidebarItem>();
   for (const [path, text] of [...evidence].sort(([a], [b]) => a.localeCompare(b))) {
     if (!path.startsWith(`${kindId}/`) || !path.endsWith('.json')) continue;
     const doc = strictJsonValue(text, `evidence/${path}`);
     // The page that renders the document; a kind without `sitePage` routes its subject (file name).
     const page = kind.sitePage ? kind.sitePage.path(doc) : kind.route(path.slice(kindId.length + 1, -'.json'.length), null);
-    if (page) seen.set(page, label(doc as never));
+    if (!page) continue;
+    const pages = kind.sitePage?.pages?.(doc as never) ?? [];
+    seen.set(
+      page,
+      pages.length > 1
+        ? { label: label(doc as never), collapsed: true, items: pages.map((p) => ({ label: p.label, link: p.path })) }
+        : { label: label(doc as never), link: page },
+    );
   }
-  return [...seen].map(([link, text]) => ({ label: text, link }));
+  return [...seen.values()];
 }
 
 interface Body<T> {
@@ -58,7 +86,7 @@ export function buildSidebar(root: string, ruleIds: readonly string[], providerO
         .sort()
         .map((name) => ({ label: name.slice(0, -3), slug: `scaffolds/${name.slice(0, -3)}` }))
     : [];
-  return [
+  const sidebar: SidebarItem[] = [
     { label: 'Home', link: ROUTES.home },
     { label: 'Claims', link: ROUTES.claims },
     { label: 'Roadmap', link: ROUTES.roadmap },
@@ -138,4 +166,13 @@ export function buildSidebar(root: string, ruleIds: readonly string[], providerO
       items: [{ label: 'Reference', link: ROUTES.checkRules }, ...ruleIds.map((id) => ({ label: id, link: rulePath(id) }))],
     },
   ];
+  // Any other docs page (a new one, before it is given a place above) joins Docs, titled by itself.
+  const listed = new Set(slugsIn(sidebar));
+  const docs = sidebar.find((item): item is Extract<SidebarItem, { items: SidebarItem[] }> => 'items' in item && item.label === 'Docs');
+  docs?.items.push(
+    ...docsSlugs(root)
+      .filter((slug) => !listed.has(slug))
+      .map((slug) => ({ slug })),
+  );
+  return sidebar;
 }
