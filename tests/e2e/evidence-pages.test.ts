@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluationEvidenceSchema } from '../../src/worldforge/kinds/evaluation/schema.ts';
 import { fixturesEvidenceSchema } from '../../src/worldforge/kinds/fixtures/schema.ts';
 import { GALLERY_LABELS } from '../../src/worldforge/kinds/galleries/schema.ts';
+import { fixtureCasePath, itemsOnPage } from '../../src/worldforge/site/paging.ts';
 import { readGalleries, readJson, ROOT, screenshots, useSite } from './harness.ts';
 
 const site = useSite();
@@ -97,24 +98,31 @@ describe('fixtures', () => {
   it('/fixtures/generate/ lists the signed-URL fixture as an expected rejection without leaking the signature', async () => {
     const evidence = fixturesEvidenceSchema().parse(readJson('fixtures', 'generate.json'));
     const page = await open('/fixtures/generate/');
+    // Page 1 holds the first page of case details (all of them in today's corpus; paging.ts).
     const ids = await page.locator('section[data-fixture]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fixture')));
-    expect(ids).toEqual(evidence.body.cases.map((c) => c.fixture_id));
+    expect(ids).toEqual(itemsOnPage(evidence.body.cases, 1).map((c) => c.fixture_id));
 
     const id = 'generate.invalid-signed-image-url';
-    const section = page.locator(`section[data-fixture="${id}"]`);
-    await expect(section.getAttribute('data-expected')).resolves.toBe('rejection');
-    await expect(section.locator('.wf-outcome').innerText()).resolves.toBe('expected rejection');
     await expect(page.locator(`tr[data-fixture="${id}"]`).getAttribute('data-expected')).resolves.toBe('rejection');
-    const expected = evidence.body.cases.find((c) => c.fixture_id === id)!;
-    await expect(section.locator('[data-field="fixture_path"]').innerText()).resolves.toBe(expected.fixture_path);
-    await expect(section.locator('tr[data-target]').count()).resolves.toBe(expected.checks.length);
     await expect(page.locator('[data-regenerate-command]').innerText()).resolves.toContain(evidence.command);
     await expect(page.locator('[data-field="claim_boundary"]').innerText()).resolves.toBe(evidence.claim_boundary);
 
-    // The fixture file really carries a planted signature; the page must not.
+    // The case's details, on the page paging.ts puts it on (page 1 in today's corpus).
+    const [casePath] = fixtureCasePath('generate', evidence.body.cases, id).split('#');
+    const details = casePath === '/fixtures/generate/' ? page : await open(casePath!);
+    const section = details.locator(`section[data-fixture="${id}"]`);
+    await expect(section.getAttribute('data-expected')).resolves.toBe('rejection');
+    await expect(section.locator('.wf-outcome').innerText()).resolves.toBe('expected rejection');
+    const expected = evidence.body.cases.find((c) => c.fixture_id === id)!;
+    await expect(section.locator('[data-field="fixture_path"]').innerText()).resolves.toBe(expected.fixture_path);
+    await expect(section.locator('tr[data-target]').count()).resolves.toBe(expected.checks.length);
+
+    // The fixture file really carries a planted signature; no page of it may.
     expect(readFileSync(join(ROOT, expected.fixture_path), 'utf8')).toContain('X-Amz-Signature');
     expect(await page.content()).not.toContain('X-Amz-Signature');
+    expect(await details.content()).not.toContain('X-Amz-Signature');
     await screenshots(page, 'fixtures-generate');
+    if (details !== page) await details.close();
     await page.close();
   });
 });
