@@ -24,7 +24,8 @@ import {
   sha256Schema,
   skipReasonSchema,
 } from './schema/primitives.ts';
-import { formatIssues, zodIssues } from './validation.ts';
+import { InvalidFileError } from './invalid-file-error.ts';
+import { zodIssues } from './validation.ts';
 
 /** @2: `endpoint` is the endpoint class (loopback | private | public); @1 had default | custom | local. */
 export const RUN_MANIFEST_SCHEMA = 'worldforge.run-manifest@2';
@@ -145,14 +146,9 @@ export const runManifestSchema = once(() =>
 export type RunManifest = z.infer<ReturnType<typeof runManifestSchema>>;
 
 /** A manifest that failed validation: file, then one `field: reason` line per problem, then a hint. */
-export class RunManifestError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly { path: string; message: string }[],
-  ) {
-    super(
-      `${file}: invalid run manifest\n${formatIssues(problems)}\nhint: run manifests are written by \`npx worldforge smoke <provider>\`; never edit them by hand.`,
-    );
+export class RunManifestError extends InvalidFileError {
+  constructor(file: string, problems: readonly { path: string; message: string }[]) {
+    super(file, problems, 'run manifest', 'run manifests are written by `npx worldforge smoke <provider>`; never edit them by hand.');
   }
 }
 

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { refuseUnsafeValues } from '../redaction.ts';
 import { capabilitySchema, envVarNameSchema, providerIdSchema, sha256Schema } from '../schema/primitives.ts';
-import { formatIssues, zodIssues } from '../validation.ts';
+import { InvalidFileError } from '../invalid-file-error.ts';
+import { zodIssues } from '../validation.ts';
 import { LAYOUT, RUN_ID_PATTERN } from './layout.ts';
 import { jsonFailure, strictJsonValue } from '../strict-json.ts';
 
@@ -113,14 +114,9 @@ export const workspaceManifestSchema = () =>
 export type WorkspaceManifest = z.infer<ReturnType<typeof workspaceManifestSchema>>;
 
 /** A workspace manifest that cannot be read: file, then one `field: reason` line per problem. */
-export class WorkspaceManifestError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly { path: string; message: string }[],
-  ) {
-    super(
-      `${file}: invalid run workspace manifest\n${formatIssues(problems)}\nhint: workspaces are written by WorldForge commands; never edit them by hand.`,
-    );
+export class WorkspaceManifestError extends InvalidFileError {
+  constructor(file: string, problems: readonly { path: string; message: string }[]) {
+    super(file, problems, 'run workspace manifest', 'workspaces are written by WorldForge commands; never edit them by hand.');
     this.name = 'WorkspaceManifestError';
   }
 }
