@@ -2,9 +2,8 @@
 // Entry point of `npx worldforge`. The CLI is TypeScript; it runs from a pre-bundled build that is
 // rebuilt whenever a source differs from the one it was built from (bin/cli-bundle.mjs).
 import module from 'node:module';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userCacheFolder } from '../src/worldforge/user-cache.mjs';
 import { loadCli } from './cli-bundle.mjs';
 
 const argv = process.argv.slice(2);
@@ -14,7 +13,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // bundle and its packages again: about a quarter of the start-up. It is compiled code, so it lives
 // in this user's cache folder (like the check caches' sealing key, src/worldforge/sealed-file.ts),
 // never in the checkout, where a branch could commit one.
-module.enableCompileCache?.(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'worldforge', 'node-compile'));
+// The folder is made here, level by level (user-cache.mjs): Node's own recursive mkdir never
+// returns under some homes (HOME=/proc), and then every run hung; without the folder, no cache.
+const compileCache = userCacheFolder('node-compile');
+if (compileCache) module.enableCompileCache?.(compileCache);
 
 // The CLI imports the generated registry indexes (check rules, evidence kinds). `evidence generate`
 // rewrites them from their folders BEFORE the CLI is loaded, so a rule or kind added (or removed)

@@ -4,14 +4,14 @@
  * bin reads the sidecar before any TypeScript loader exists.
  *
  * Files under `.cache/` live in the checkout, where a branch could commit crafted ones; a seal is
- * an HMAC under a key kept outside every checkout (`$XDG_CACHE_HOME/worldforge/cache-seal.key`,
- * else `~/.cache/worldforge/…`; 32 random bytes, created once, mode 600), so a committed or
+ * an HMAC under a key kept outside every checkout (`cache-seal.key` in this user's cache folder,
+ * user-cache.mjs; 32 random bytes, created once, mode 600), so a committed or
  * hand-edited file, or one written under another user's key, does not verify.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userCacheFolder } from './user-cache.mjs';
 
 const KEY_BYTES = 32;
 /** @type {Buffer | null | undefined} */
@@ -23,7 +23,11 @@ let cachedKey;
  */
 export function sealKey() {
   if (cachedKey !== undefined) return cachedKey;
-  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'worldforge');
+  const dir = userCacheFolder();
+  if (!dir) {
+    cachedKey = null;
+    return cachedKey;
+  }
   const file = join(dir, 'cache-seal.key');
   const read = () => {
     const key = readFileSync(file);
@@ -33,7 +37,6 @@ export function sealKey() {
     cachedKey = read();
   } catch {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeFileSync(file, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
     } catch {
       // Another process created it first (then it is read below), or the folder is not writable.
