@@ -4,7 +4,7 @@
  * finished run in `<workspace>/bundle/`. Nothing is written outside the workspace, so a drill can
  * run in a checkout without leaving state behind.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeIssueBundle } from '../bundles/issue.ts';
@@ -12,6 +12,7 @@ import { readHistory } from '../runs/history.ts';
 import { RUNS_DIR } from '../runs/layout.ts';
 import { startRun } from '../runs/workspace.ts';
 import { DRILL_NOT_REPRODUCED_EXIT, type Drill, type DrillObservation } from './catalog.ts';
+import { makeFolders } from '../make-folders.mjs';
 
 export interface DrillOutcome {
   drill: Drill;
@@ -29,7 +30,7 @@ export interface DrillOutcome {
 /** A fresh workspace: `dir` (created) or a new temporary folder. */
 export function drillWorkspace(dir?: string): string {
   if (dir) {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     return resolve(dir);
   }
   return mkdtempSync(join(tmpdir(), 'worldforge-drill-'));

@@ -8,7 +8,7 @@
  * Artifacts are bytes (clips, tensors) that cannot be rewritten: they are written as given, listed
  * with their digest, and never leave the machine in a bundle (bundles mark them local-only).
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
 import type { Capability } from '../capabilities/index.ts';
@@ -27,6 +27,7 @@ import {
 } from './manifest.ts';
 import { sanitizeJson } from './sanitize.ts';
 import { confinedPath, isInside } from '../evidence/confine.ts';
+import { makeFolders } from '../make-folders.mjs';
 
 export interface StartRunOptions {
   kind: RunKind;
@@ -121,7 +122,7 @@ class Workspace implements RunWorkspace {
       layout: { ...LAYOUT, events: EVENTS_FILE },
       summary: null,
     };
-    for (const folder of Object.values(LAYOUT)) mkdirSync(join(this.dir, folder), { recursive: true });
+    for (const folder of Object.values(LAYOUT)) makeFolders(join(this.dir, folder));
     writeFileAtomic(join(this.dir, EVENTS_FILE), '');
     this.save();
   }

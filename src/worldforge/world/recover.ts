@@ -4,12 +4,13 @@
  * never deletes — every subject the report marks for quarantine, and records each move in
  * `moves.json`. Healthy worlds and runs are not touched; local JSON stays authoritative.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
 import { canonicalJson } from '../digest.ts';
 import { newRunId } from '../runs/layout.ts';
 import { type PreflightOptions, type PreflightReport, preflight } from './preflight.ts';
+import { makeFolders } from '../make-folders.mjs';
 
 export interface RecoveryMove {
   /** The subject as the report names it (`<state-dir>/x.json`, `<runs-dir>/<run-id>`). */
@@ -38,7 +39,7 @@ function pathOf(subject: string, options: PreflightOptions): string | null {
 export function recover(options: PreflightOptions & { quarantineRoot: string }): RecoveryResult {
   const report = preflight(options);
   const dir = join(options.quarantineRoot, newRunId(options.now));
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   writeFileAtomic(join(dir, 'preflight.json'), canonicalJson(report));
   const moves: RecoveryMove[] = [];
   const moved = new Set<string>();
@@ -47,7 +48,7 @@ export function recover(options: PreflightOptions & { quarantineRoot: string }):
     if (!source || moved.has(source) || !existsSync(source)) continue;
     const area = f.subject.startsWith('<runs-dir>') ? 'runs' : 'worlds';
     const name = source.split(/[/\\]/).at(-1)!;
-    mkdirSync(join(dir, area), { recursive: true });
+    makeFolders(join(dir, area));
     renameSync(source, join(dir, area, name));
     moved.add(source);
     moves.push({ from: f.subject.split('/').slice(0, 2).join('/'), to: `${area}/${name}`, check: f.check });
