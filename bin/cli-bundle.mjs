@@ -12,9 +12,10 @@
 // `.cache/cli`: then the CLI runs through tsx.
 // Plain JavaScript on purpose: this file must run before any TypeScript loader exists.
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeFolders } from '../src/worldforge/make-folders.mjs';
 import { sealKey, sealText, unsealText } from '../src/worldforge/seal.mjs';
 
 /** Where the bundle lives (git-ignored), relative to the repository root. */
@@ -155,7 +156,7 @@ export async function buildBundle(root) {
       return { path: posix(path), size: stat.size, sha256: digest(full) };
     });
   const dir = join(root, BUNDLE_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   const atomic = (name, contents) => {
     const temporary = join(dir, `${name}.${process.pid}.tmp`);
     writeFileSync(temporary, contents);
