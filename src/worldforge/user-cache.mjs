@@ -3,13 +3,14 @@
  * `~/.cache/worldforge` (the sealing key, seal.mjs; Node's compile cache, bin/worldforge.mjs).
  * Plain JavaScript: the bin uses it before any TypeScript loader exists.
  *
- * Folders are made one level at a time, never with `recursive`: Node's recursive mkdir (and its
- * compile cache, which uses it) never returns when a level answers ENOENT under a parent that
- * exists (HOME=/proc: every CLI run hung), and a missing HOME is not ours to create.
+ * The folders are made by make-folders.mjs, one level at a time: Node's recursive mkdir (which its
+ * compile cache uses too) never returns when a level answers ENOENT under a parent that exists
+ * (HOME=/proc: every CLI run hung). The cache root's own parent (HOME) is never created here.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { makeFolders } from './make-folders.mjs';
 
 /**
  * The folder `<cache>/worldforge/<...sub>`, made if missing (mode 700); null when it cannot be.
@@ -18,17 +19,12 @@ import { join } from 'node:path';
  */
 export function userCacheFolder(...sub) {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  let folder = base;
-  for (const name of ['', 'worldforge', ...sub]) {
-    folder = name ? join(folder, name) : folder;
-    try {
-      mkdirSync(folder, { mode: 0o700 });
-    } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') return null;
-    }
-  }
+  const folder = join(base, 'worldforge', ...sub);
   try {
-    return statSync(folder).isDirectory() ? folder : null;
+    // A missing home is not ours to create.
+    if (!statSync(dirname(base)).isDirectory()) return null;
+    makeFolders(folder, 0o700);
+    return folder;
   } catch {
     return null;
   }
