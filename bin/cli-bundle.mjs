@@ -72,31 +72,34 @@ function esbuildVersion(root) {
 }
 
 /**
- * Whether the bundle matches its sources: the bundle and worker are the files this sidecar's build
- * wrote, by the esbuild installed now, and each recorded input still exists with the same size and
- * digest. Digests, not mtimes: an edit that keeps the size within the same mtime tick, or a tool
- * that restores mtimes (rsync -t, tar, touch -r), must still rebuild. Hashing the ~300 sources
- * takes about 10 ms.
+ * The sidecar, when the bundle matches its sources: the bundle and worker are the files this
+ * sidecar's build wrote, by the esbuild installed now, and each recorded input still exists with
+ * the same size and digest; else null. Digests, not mtimes: an edit that keeps the size within the
+ * same mtime tick, or a tool that restores mtimes (rsync -t, tar, touch -r), must still rebuild.
+ * Hashing the ~300 sources takes about 10 ms.
  */
-export function bundleIsFresh(root) {
+function freshSidecar(root) {
   const sidecar = readSidecar(root);
-  if (!sidecar) return false;
+  if (!sidecar) return null;
   try {
     const esbuild = esbuildVersion(root);
-    if (esbuild !== null && esbuild !== sidecar.esbuild) return false;
+    if (esbuild !== null && esbuild !== sidecar.esbuild) return null;
     // Two builds racing after an edit can leave one's bundle beside the other's sidecar.
     for (const name of [BUNDLE, WORKER]) {
-      if (digest(join(root, BUNDLE_DIR, name)) !== sidecar.outputs[name]) return false;
+      if (digest(join(root, BUNDLE_DIR, name)) !== sidecar.outputs[name]) return null;
     }
     for (const input of sidecar.inputs) {
       const full = join(root, input.path);
-      if (statSync(full).size !== input.size || digest(full) !== input.sha256) return false;
+      if (statSync(full).size !== input.size || digest(full) !== input.sha256) return null;
     }
   } catch {
-    return false;
+    return null;
   }
-  return true;
+  return sidecar;
 }
+
+/** Whether the bundle matches its sources (`freshSidecar`). */
+export const bundleIsFresh = (root) => freshSidecar(root) !== null;
 
 /**
  * esbuild plugin: every module keeps its own `import.meta.url` (suites name their own source
@@ -188,7 +191,8 @@ async function viaTsx(root) {
 export async function loadCli(root, instance = '') {
   if (process.env.WORLDFORGE_NO_BUNDLE === '1') return viaTsx(root);
   let bundle = join(root, BUNDLE_DIR, BUNDLE);
-  if (!bundleIsFresh(root)) {
+  let sidecar = freshSidecar(root);
+  if (!sidecar) {
     try {
       bundle = await buildBundle(root);
     } catch (error) {
@@ -200,10 +204,11 @@ export async function loadCli(root, instance = '') {
       if (error?.code !== 'ERR_MODULE_NOT_FOUND' && !error?.errors) throw error;
       return viaTsx(root);
     }
+    sidecar = readSidecar(root);
   }
   // The query names this build (its digest, from the sidecar), so a process that loads the CLI
   // again after a rebuild (the in-process test helper) gets the new code, not its module cache.
-  const build = readSidecar(root)?.outputs[BUNDLE]?.slice(0, 16) ?? statSync(bundle).mtimeMs;
+  const build = sidecar?.outputs[BUNDLE]?.slice(0, 16) ?? statSync(bundle).mtimeMs;
   const cli = await import(`${pathToFileURL(bundle).href}?build=${build}${instance ? `&instance=${instance}` : ''}`);
   // The bundled CLI scans texts on a worker thread (src/worldforge/text-scan/pool.ts).
   cli.useTextScanWorker?.(pathToFileURL(join(dirname(bundle), WORKER)));
