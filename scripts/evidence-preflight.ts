@@ -67,11 +67,8 @@ export function unwritableTargets(files: readonly string[], root: string, label 
   const folders = new Set(files.map((file) => existingFolder(dirname(file))));
   const problems: Unwritable[] = [];
   for (const folder of [...folders].sort()) {
-    const reason = statSync(folder).isDirectory()
-      ? probe(folder)
-      : folder === root
-        ? 'it is a file, not a folder'
-        : 'a parent is not a folder';
+    // A root that is a file was refused before (outFolderProblem), so this is a parent of it.
+    const reason = statSync(folder).isDirectory() ? probe(folder) : 'a parent is not a folder';
     if (reason) problems.push({ path: shown(folder), reason });
   }
   for (const file of files) {
